@@ -1,0 +1,30 @@
+"""Development settings: local, insecure conveniences that never reach production."""
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR
+
+DEBUG = True
+# A throwaway key: dev never holds real accounts.
+SECRET_KEY = "dev-only-insecure-key-limoges-attractivite"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+
+# The dev server speaks plain HTTP, so HTTPS-only settings would lock us out.
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+
+# Dev has no mail server: print messages in the terminal.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# The machines have no internet access.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+
+# Plain storage so runserver works without collectstatic.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = BASE_DIR / "media"

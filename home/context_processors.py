@@ -1,0 +1,51 @@
+"""Navigation and feed links every page template needs."""
+
+from functools import cached_property
+
+from wagtail.models import Site
+
+
+class SiteNavigation:
+    """Lazily computed menu and feed links for the current site; nothing runs unless used."""
+
+    def __init__(self, request):
+        self.request = request
+
+    @cached_property
+    def site(self):
+        return Site.find_for_request(self.request)
+
+    @cached_property
+    def root_page(self):
+        return self.site.root_page if self.site else None
+
+    @cached_property
+    def menu_pages(self):
+        from members.models import MEMBER_ONLY_PAGE_TYPES
+
+        if self.root_page is None:
+            return []
+        pages = self.root_page.get_children().live().public().in_menu().order_by("path")
+        if MEMBER_ONLY_PAGE_TYPES:
+            pages = pages.not_type(*MEMBER_ONLY_PAGE_TYPES)
+        return list(pages)
+
+    @cached_property
+    def news_index(self):
+        from news.models import NewsIndexPage
+
+        if self.root_page is None:
+            return None
+        return NewsIndexPage.objects.live().public().descendant_of(self.root_page).first()
+
+    @cached_property
+    def news_feed_urls(self):
+        index = self.news_index
+        if index is None:
+            return None
+        url = index.get_url(self.request)
+        return {"rss": url + "flux/rss/", "atom": url + "flux/atom/"}
+
+
+def site_navigation(request):
+    return {"navigation": SiteNavigation(request)}

@@ -1,0 +1,28 @@
+"""Rendition specs shared by templates and listing querysets, so prefetches always match."""
+
+from django.db.models import Prefetch
+
+from wagtail.images import get_image_model
+
+IMAGE_FORMATS = ("avif", "webp", "jpeg")
+
+# Each entry mirrors a {% picture %} call in templates/components.
+CARD_SIZES = ("fill-400x250", "fill-800x500")
+PORTRAIT_SIZES = ("fill-300x300", "fill-600x600")
+LOGO_SIZES = ("max-240x120", "max-480x240")
+SOCIAL_SIZE = "fill-1200x630|format-jpeg"
+
+
+def expand_specs(sizes):
+    """Every filter spec that {% picture %} asks for with these sizes in our formats."""
+    return [f"{size}|format-{fmt}" for size in sizes for fmt in IMAGE_FORMATS]
+
+
+def images_with_renditions(sizes):
+    """Images with the renditions a template will ask for, fetched in one query."""
+    return get_image_model().objects.prefetch_renditions(*expand_specs(sizes))
+
+
+def prefetch_image(lookup, sizes):
+    """A Prefetch of an image foreign key along with its renditions."""
+    return Prefetch(lookup, queryset=images_with_renditions(sizes))

@@ -1,0 +1,303 @@
+"""Media models, the abstract editorial page, the home page, standard pages and site settings."""
+
+import secrets
+from pathlib import PurePosixPath
+
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+
+
+def random_storage_name(folder, filename):
+    """A storage path nobody can guess: a random token, then the sanitised original name."""
+    path = PurePosixPath(filename)
+    stem = slugify(path.stem)[:60] or "fichier"
+    suffix = slugify(path.suffix.lstrip("."))[:10]
+    name = f"{stem}.{suffix}" if suffix else stem
+    return f"{folder}/{secrets.token_urlsafe(16)}/{name}"
+
+
+class SiteImage(AbstractImage):
+    """An image of the library, with the alt text and credit every publication needs."""
+
+    alt_text = models.CharField(
+        _("texte alternatif"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Décrit l'image pour les personnes qui ne la voient pas. "
+            "Laisser vide seulement si l'image est purement décorative."
+        ),
+    )
+    credit = models.CharField(_("crédit"), max_length=255, blank=True)
+
+    admin_form_fields = (*Image.admin_form_fields, "alt_text", "credit")
+
+    def get_upload_to(self, filename):
+        return random_storage_name("original_images", filename)
+
+    @property
+    def default_alt_text(self):
+        return self.alt_text
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+
+class SiteRendition(AbstractRendition):
+    """A resized version of a library image."""
+
+    image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
+
+    def get_upload_to(self, filename):
+        # Rendition names otherwise repeat the original's name, which would make them guessable.
+        return random_storage_name("images", filename)
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+def document_upload_to(instance, filename):
+    """Module-level so migrations can reference it."""
+    return random_storage_name("documents", filename)
+
+
+class SiteDocument(AbstractDocument):
+    """A document of the library, stored under a name nobody can guess."""
+
+    # Random names keep member documents out of reach even if the media folder leaks.
+    file = models.FileField(upload_to=document_upload_to, verbose_name=_("fichier"))
+
+    admin_form_fields = Document.admin_form_fields
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+
+class BasePage(Page):
+    """Fields every editorial page shares: a summary and an image for listings and sharing."""
+
+    summary = models.TextField(
+        _("résumé"),
+        max_length=400,
+        blank=True,
+        help_text=_("Affiché dans les listes, les résultats de recherche et les partages."),
+    )
+    listing_image = models.ForeignKey(
+        "home.SiteImage",
+        verbose_name=_("image de liste"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Utilisée dans les listes et comme image de partage sur les réseaux sociaux."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("summary"), FieldPanel("listing_image")],
+            heading=_("Présentation dans les listes"),
+        ),
+        *Page.promote_panels,
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.summary
+
+    @property
+    def social_image(self):
+        return self.listing_image
+
+
+class HomePage(BasePage):
+    """The network's front page: its pitch, latest news, featured stories and founders."""
+
+    template = "pages/home_page.html"
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "news.NewsIndexPage",
+        "news.StoryIndexPage",
+        "members.PartnerDirectoryPage",
+        "home.StandardPage",
+    ]
+
+    hero_title = models.CharField(_("accroche"), max_length=255)
+    hero_text = models.TextField(_("texte d'introduction"), blank=True)
+    hero_image = models.ForeignKey(
+        "home.SiteImage",
+        verbose_name=_("image d'en-tête"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = RichTextField(_("présentation du réseau"), blank=True)
+    featured_stories_title = models.CharField(
+        _("titre des portraits à la une"), max_length=255, default="Ils font le territoire"
+    )
+    featured_stories = models.ManyToManyField(
+        "news.StoryPage", verbose_name=_("portraits à la une"), blank=True, related_name="+"
+    )
+    join_title = models.CharField(
+        _("titre de l'appel à rejoindre le club"),
+        max_length=255,
+        default="Rejoignez le club des partenaires",
+    )
+    join_text = models.TextField(_("texte de l'appel"), blank=True)
+    join_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page de l'appel"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")],
+            heading=_("En-tête"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("featured_stories_title"), FieldPanel("featured_stories")],
+            heading=_("Portraits à la une"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("join_title"), FieldPanel("join_text"), FieldPanel("join_page")],
+            heading=_("Club des partenaires"),
+        ),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("hero_text"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        from members.models import Organisation
+        from news.models import NewsPage, StoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = NewsPage.objects.for_listing().descendant_of(self)[:6]
+        context["featured_stories"] = StoryPage.objects.for_listing().filter(
+            pk__in=self.featured_stories.values("pk")
+        )[:3]
+        context["founding_members"] = Organisation.objects.founding_members()
+        return context
+
+
+class StandardPage(BasePage):
+    """A page of the network: its bodies, the charter, legal notice, privacy, accessibility."""
+
+    template = "pages/standard_page.html"
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    introduction = models.TextField(_("chapeau"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("page standard")
+        verbose_name_plural = _("pages standard")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = (
+            self.get_children().live().public().in_menu().specific().order_by("path")
+        )
+        return context
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Contact details, social links and footer text shown on every page."""
+
+    organisation_name = models.CharField(
+        _("nom de l'organisation"), max_length=255, default="Limoges attractivité"
+    )
+    address = models.TextField(
+        _("adresse postale"),
+        blank=True,
+        default="Limoges Métropole\n19 rue Bernard Palissy\n87031 Limoges Cedex 1",
+    )
+    email = models.EmailField(_("adresse électronique"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=40, blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    mastodon_url = models.URLField(_("Mastodon"), blank=True)
+    footer_text = models.TextField(_("texte du pied de page"), blank=True)
+    twitter_handle = models.CharField(
+        _("compte X (Twitter)"), max_length=40, blank=True, help_text=_("Sans le @.")
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("address"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+            ],
+            heading=_("Coordonnées"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("linkedin_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("mastodon_url"),
+                FieldPanel("twitter_handle"),
+            ],
+            heading=_("Réseaux sociaux"),
+        ),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("paramètres du site")
+
+    @property
+    def social_links(self):
+        links = [
+            ("LinkedIn", self.linkedin_url),
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("YouTube", self.youtube_url),
+            ("Mastodon", self.mastodon_url),
+        ]
+        return [(label, url) for label, url in links if url]

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class NewsConfig(AppConfig):
+    """News items and stakeholder stories."""
+
+    name = "news"
+    verbose_name = "Actualités et portraits"

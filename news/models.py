@@ -1,0 +1,418 @@
+"""News items, stakeholder stories and their indexes."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.images import CARD_SIZES, PORTRAIT_SIZES, prefetch_image
+from home.models import BasePage
+
+ITEMS_PER_PAGE = 12
+
+
+def paginate(request, queryset, per_page=ITEMS_PER_PAGE):
+    """The requested page of a listing; a malformed or out-of-range number gives a real page."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+class NewsCategory(models.Model):
+    """A broad subject under which each news item is filed (one per item)."""
+
+    name = models.CharField(_("nom"), max_length=80, unique=True)
+    slug = models.SlugField(_("identifiant dans l'adresse"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("catégorie d'actualité")
+        verbose_name_plural = _("catégories d'actualité")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class NewsPageTag(TaggedItemBase):
+    """The link between a news item and one of its tags."""
+
+    content_object = ParentalKey(
+        "news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class NewsPageQuerySet(PageQuerySet):
+    """Queries over news items."""
+
+    def for_listing(self):
+        """Published public news, newest first, with everything a card shows."""
+        return (
+            self.live()
+            .public()
+            .select_related("category")
+            .prefetch_related("tags", prefetch_image("listing_image", CARD_SIZES))
+            .order_by("-published_on", "-pk")
+        )
+
+
+NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
+
+
+class StoryPageQuerySet(PageQuerySet):
+    """Queries over stakeholder stories."""
+
+    def for_listing(self):
+        """Published public stories, newest first, with everything a card shows."""
+        return (
+            self.live()
+            .public()
+            .select_related("organisation", "sector")
+            .prefetch_related(prefetch_image("portrait_image", PORTRAIT_SIZES))
+            .order_by("-published_on", "-pk")
+        )
+
+
+StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The newsroom: every news item, by page, tag, category and year, with its feeds."""
+
+    template = "pages/news_index_page.html"
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+
+    introduction = models.TextField(_("chapeau"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("index des actualités")
+
+    def news_items(self):
+        """Published public news under this index, newest first, ready for cards."""
+        return NewsPage.objects.child_of(self).for_listing()
+
+    def archive_years(self):
+        """Years that have published news, newest first."""
+        return [
+            d.year
+            for d in NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .dates("published_on", "year", order="DESC")
+        ]
+
+    def categories(self):
+        return NewsCategory.objects.filter(
+            pk__in=NewsPage.objects.child_of(self).live().public().values("category")
+        )
+
+    def popular_tags(self, limit=15):
+        """The tags used most by published public news."""
+        return (
+            Tag.objects.filter(
+                news_newspagetag_items__content_object__in=NewsPage.objects.child_of(self)
+                .live()
+                .public()
+            )
+            .annotate(uses=Count("news_newspagetag_items"))
+            .order_by("-uses", "name")[:limit]
+        )
+
+    def render_listing(self, request, items, **extra):
+        context = {
+            "items": paginate(request, items),
+            "categories": self.categories(),
+            "popular_tags": self.popular_tags(),
+            "archive_years": self.archive_years(),
+            **extra,
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("")
+    def index(self, request):
+        items = self.news_items()
+        category = None
+        if slug := request.GET.get("categorie"):
+            category = NewsCategory.objects.filter(slug=slug).first()
+            if category is None:
+                raise Http404
+            items = items.filter(category=category)
+        tag = None
+        if slug := request.GET.get("tag"):
+            tag = Tag.objects.filter(slug=slug).first()
+            if tag is None:
+                raise Http404
+            items = items.filter(tags=tag)
+        return self.render_listing(request, items, current_category=category, current_tag=tag)
+
+    @path("etiquette/<slug:tag>/")
+    def tag_listing(self, request, tag):
+        tag = get_object_or_404(Tag, slug=tag)
+        return self.render_listing(request, self.news_items().filter(tags=tag), current_tag=tag)
+
+    @path("categorie/<slug:category>/")
+    def category_listing(self, request, category):
+        category = get_object_or_404(NewsCategory, slug=category)
+        return self.render_listing(
+            request, self.news_items().filter(category=category), current_category=category
+        )
+
+    @re_path(r"^(?P<year>\d{4})/$")
+    def year_archive(self, request, year):
+        year = int(year)
+        items = self.news_items().filter(published_on__year=year)
+        return self.render_listing(request, items, current_year=year)
+
+    @path("flux/rss/")
+    def rss_feed(self, request):
+        from .feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("flux/atom/")
+    def atom_feed(self, request):
+        from .feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+    @path("etiquette/<slug:tag>/flux/rss/")
+    def tag_rss_feed(self, request, tag):
+        from .feeds import NewsRssFeed
+
+        return NewsRssFeed(self, get_object_or_404(Tag, slug=tag))(request)
+
+    @path("etiquette/<slug:tag>/flux/atom/")
+    def tag_atom_feed(self, request, tag):
+        from .feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self, get_object_or_404(Tag, slug=tag))(request)
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        root = self.get_full_url(request)
+        if root:
+            urls.extend({"location": f"{root}{year}/"} for year in self.archive_years())
+        return urls
+
+
+class NewsPage(BasePage):
+    """A news item of the network."""
+
+    template = "pages/news_page.html"
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    published_on = models.DateField(_("date de publication"), default=timezone.localdate)
+    category = models.ForeignKey(
+        NewsCategory,
+        verbose_name=_("catégorie"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="news_pages",
+    )
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("étiquettes"))
+    body = StreamField(BodyBlock(), verbose_name=_("contenu"))
+
+    objects = NewsPageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("published_on"), FieldPanel("category"), FieldPanel("tags")],
+            heading=_("Classement"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("listing_image"),
+        FieldPanel("body"),
+    ]
+    promote_panels = Page.promote_panels
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("published_on"),
+    ]
+
+    class Meta:
+        verbose_name = _("actualité")
+        verbose_name_plural = _("actualités")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not self.summary:
+            errors["summary"] = _("Le résumé est obligatoire pour une actualité.")
+        if self.listing_image is None:
+            errors["listing_image"] = _("Choisissez une image de liste.")
+        elif not self.listing_image.alt_text:
+            errors["listing_image"] = _(
+                "Cette image n'a pas de texte alternatif : complétez-le dans la médiathèque."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def related_news(self, limit=3):
+        """Other news sharing tags or the category, the most tags in common first."""
+        tag_ids = list(self.tags.values_list("pk", flat=True))
+        return (
+            NewsPage.objects.for_listing()
+            .exclude(pk=self.pk)
+            .filter(Q(tags__in=tag_ids) | Q(category_id=self.category_id))
+            .annotate(shared_tags=Count("tags", filter=Q(tags__in=tag_ids), distinct=True))
+            .order_by("-shared_tags", "-published_on", "-pk")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_news"] = self.related_news()
+        return context
+
+
+class StoryIndexPage(BasePage):
+    """Portraits of the people and organisations that make the territory."""
+
+    template = "pages/story_index_page.html"
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.StoryPage"]
+
+    introduction = models.TextField(_("chapeau"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("index des portraits")
+
+    def stories(self):
+        """Published public stories under this index, newest first, ready for cards."""
+        return StoryPage.objects.child_of(self).for_listing()
+
+    def get_context(self, request, *args, **kwargs):
+        from members.models import Sector
+
+        context = super().get_context(request, *args, **kwargs)
+        stories = self.stories()
+        sector = None
+        if slug := request.GET.get("secteur"):
+            sector = Sector.objects.filter(slug=slug).first()
+            if sector is not None:
+                stories = stories.filter(sector=sector)
+        context["stories"] = paginate(request, stories)
+        context["sectors"] = Sector.objects.filter(
+            pk__in=StoryPage.objects.child_of(self).live().public().values("sector")
+        )
+        context["current_sector"] = sector
+        return context
+
+
+class StoryPage(BasePage):
+    """A stakeholder portrait: a person, their organisation and what they bring."""
+
+    template = "pages/story_page.html"
+    parent_page_types = ["news.StoryIndexPage"]
+    subpage_types = []
+
+    published_on = models.DateField(_("date de publication"), default=timezone.localdate)
+    person_name = models.CharField(_("personne"), max_length=255)
+    person_role = models.CharField(_("fonction"), max_length=255)
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
+    sector = models.ForeignKey(
+        "members.Sector",
+        verbose_name=_("secteur"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
+    portrait_image = models.ForeignKey(
+        "home.SiteImage",
+        verbose_name=_("portrait"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    pull_quote = models.TextField(_("citation mise en avant"), max_length=400)
+    body = StreamField(BodyBlock(), verbose_name=_("contenu"))
+
+    objects = StoryPageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("person_name"),
+                FieldPanel("person_role"),
+                FieldPanel("organisation"),
+                FieldPanel("sector"),
+                FieldPanel("portrait_image"),
+            ],
+            heading=_("La personne"),
+        ),
+        FieldPanel("published_on"),
+        FieldPanel("pull_quote"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    promote_panels = [FieldPanel("listing_image"), *Page.promote_panels]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("person_name"),
+        index.SearchField("person_role"),
+        index.SearchField("pull_quote"),
+        index.SearchField("body"),
+        index.FilterField("published_on"),
+    ]
+
+    class Meta:
+        verbose_name = _("portrait")
+        verbose_name_plural = _("portraits")
+
+    def clean(self):
+        super().clean()
+        if self.portrait_image is not None and not self.portrait_image.alt_text:
+            raise ValidationError(
+                {
+                    "portrait_image": _(
+                        "Ce portrait n'a pas de texte alternatif : "
+                        "complétez-le dans la médiathèque."
+                    )
+                }
+            )
+
+    @property
+    def social_image(self):
+        return self.listing_image or self.portrait_image
