@@ -205,7 +205,6 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # Documents are streamed through Django so that permission checks always run.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "pages/password_required.html"
 # Shared-password restrictions would let anyone holding the password into member content.
 WAGTAIL_PRIVACY_PASSWORD_ENABLED = False
 WAGTAIL_FRONTEND_LOGIN_URL = "/connexion/"
