@@ -15,6 +15,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("members.urls")),
     path("recherche/", home_views.search, name="search"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}, name="sitemap"),
@@ -28,3 +29,4 @@ urlpatterns += [
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
+handler403 = "members.views.forbidden"

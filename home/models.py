@@ -137,6 +137,7 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "news.StoryIndexPage",
         "members.PartnerDirectoryPage",
+        "members.MemberAreaPage",
         "home.StandardPage",
     ]
 

@@ -1,21 +1,32 @@
-"""Partner organisations, their people's accounts, and the public partner directory."""
+"""Partner organisations, their accounts, the public directory and the member area."""
 
+import difflib
+import re
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.blocks import BodyBlock
 from home.images import LOGO_SIZES, images_with_renditions
 from home.models import BasePage
 
-# Page types that hold member-only content; public channels exclude them explicitly,
-# whatever privacy settings an editor leaves on them.
-MEMBER_ONLY_PAGE_TYPES = ()
+from .roles import STRATEGY_GROUPS
 
 
 class UserManager(BaseUserManager):
@@ -223,3 +234,547 @@ class PartnerDirectoryPage(BasePage):
         )
         context["current_sector"] = sector
         return context
+
+
+class MemberAccessMixin:
+    """Closes a page type to everyone but entitled members, whatever its privacy settings say."""
+
+    # Groups the page type is limited to (besides editors); None means every member.
+    audience_groups = None
+
+    def serve(self, request, *args, **kwargs):
+        from .access import mark_private, member_page_response
+
+        denied = member_page_response(self, request)
+        if denied is not None:
+            return denied
+        return mark_private(super().serve(request, *args, **kwargs))
+
+    def get_sitemap_urls(self, request=None):
+        return []
+
+
+class MemberBasePage(MemberAccessMixin, BasePage):
+    """Common ground of member pages: never in menus, never in public channels."""
+
+    class Meta:
+        abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        self.show_in_menus = False
+        super().full_clean(*args, **kwargs)
+
+
+class MemberAreaPage(MemberBasePage):
+    """The root of the member area and the dashboard of the signed-in person."""
+
+    template = "members/member_area_page.html"
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["members.CommissionIndexPage", "members.StrategyDraftIndexPage"]
+
+    introduction = models.TextField(_("mot d'accueil"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("espace membres")
+
+    def get_context(self, request, *args, **kwargs):
+        from .access import readable_member_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        context["latest_minutes"] = readable_member_pages(
+            CommissionMinutesPage.objects.descendant_of(self).for_listing(), user
+        )[:5]
+        context["open_drafts"] = readable_member_pages(
+            StrategyDraftPage.objects.descendant_of(self)
+            .live()
+            .filter(
+                status=StrategyDraftPage.Status.CONSULTATION,
+                consultation_ends_on__gte=timezone.localdate(),
+            ),
+            user,
+        ).order_by("consultation_ends_on")
+        context["upcoming_meetings"] = readable_member_pages(
+            CommissionPage.objects.descendant_of(self)
+            .live()
+            .filter(next_meeting_at__gte=timezone.now())
+            .select_related("lead_organisation"),
+            user,
+        ).order_by("next_meeting_at")[:5]
+        context["commission_index"] = CommissionIndexPage.objects.child_of(self).live().first()
+        context["strategy_index"] = (
+            StrategyDraftIndexPage.objects.child_of(self).live().first()
+            if readable_member_pages(StrategyDraftIndexPage.objects.child_of(self), user).exists()
+            else None
+        )
+        return context
+
+
+class CommissionIndexPage(MemberBasePage):
+    """The list of thematic commissions run by the council."""
+
+    template = "members/commission_index_page.html"
+    max_count = 1
+    parent_page_types = ["members.MemberAreaPage"]
+    subpage_types = ["members.CommissionPage"]
+
+    introduction = models.TextField(_("chapeau"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("index des commissions")
+
+    def get_context(self, request, *args, **kwargs):
+        from .access import readable_member_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        context["commissions"] = readable_member_pages(
+            CommissionPage.objects.child_of(self)
+            .live()
+            .select_related("lead_organisation")
+            .order_by("title"),
+            request.user,
+        )
+        return context
+
+
+class CommissionPage(MemberBasePage):
+    """A thematic commission: its theme, its organisations and its next meeting."""
+
+    template = "members/commission_page.html"
+    parent_page_types = ["members.CommissionIndexPage"]
+    subpage_types = ["members.CommissionMinutesPage"]
+
+    theme = models.CharField(_("thème"), max_length=255)
+    description = RichTextField(_("description"), blank=True)
+    lead_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation pilote"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_commissions",
+    )
+    member_organisations = ParentalManyToManyField(
+        Organisation,
+        verbose_name=_("organisations membres"),
+        blank=True,
+        related_name="commissions",
+    )
+    next_meeting_at = models.DateTimeField(_("prochaine réunion"), null=True, blank=True)
+    next_meeting_place = models.CharField(
+        _("lieu de la prochaine réunion"), max_length=255, blank=True
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("theme"),
+        FieldPanel("description"),
+        FieldPanel("lead_organisation"),
+        FieldPanel("member_organisations"),
+        MultiFieldPanel(
+            [FieldPanel("next_meeting_at"), FieldPanel("next_meeting_place")],
+            heading=_("Prochaine réunion"),
+        ),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("theme"),
+        index.SearchField("description"),
+    ]
+
+    class Meta:
+        verbose_name = _("commission thématique")
+        verbose_name_plural = _("commissions thématiques")
+
+    def get_context(self, request, *args, **kwargs):
+        from .access import readable_member_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        context["members"] = self.member_organisations.order_by("name")
+        context["minutes"] = readable_member_pages(
+            CommissionMinutesPage.objects.child_of(self).for_listing(), request.user
+        )
+        return context
+
+
+class CommissionMinutesQuerySet(PageQuerySet):
+    """Queries over minutes."""
+
+    def for_listing(self):
+        """Published minutes, latest meeting first, with their commission."""
+        return self.live().select_related("commission_page").order_by("-meeting_date", "-pk")
+
+
+class CommissionMinutesPage(MemberBasePage):
+    """The minutes of one meeting of a commission."""
+
+    template = "members/commission_minutes_page.html"
+    parent_page_types = ["members.CommissionPage"]
+    subpage_types = []
+
+    meeting_date = models.DateField(_("date de la réunion"))
+    place = models.CharField(_("lieu"), max_length=255, blank=True)
+    attending_organisations = ParentalManyToManyField(
+        Organisation, verbose_name=_("organisations présentes"), blank=True, related_name="+"
+    )
+    attendees = models.TextField(
+        _("personnes présentes"), blank=True, help_text=_("Une personne par ligne.")
+    )
+    agenda = RichTextField(_("ordre du jour"), blank=True)
+    decisions = RichTextField(_("décisions"), blank=True)
+    # Denormalised parent link so listings show the commission without a tree query per row.
+    commission_page = models.ForeignKey(
+        "members.CommissionPage",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = PageManager.from_queryset(CommissionMinutesQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("meeting_date"), FieldPanel("place")], heading=_("Réunion")),
+        FieldPanel("attending_organisations"),
+        FieldPanel("attendees"),
+        FieldPanel("agenda"),
+        FieldPanel("decisions"),
+        InlinePanel("action_items", label=_("Actions à mener"), heading=_("Actions à mener")),
+        InlinePanel("attachments", label=_("Document joint"), heading=_("Documents joints")),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("attendees"),
+        index.SearchField("agenda"),
+        index.SearchField("decisions"),
+        index.FilterField("meeting_date"),
+    ]
+
+    class Meta:
+        verbose_name = _("compte rendu")
+        verbose_name_plural = _("comptes rendus")
+
+    def save(self, *args, **kwargs):
+        parent = self.get_parent() if self.pk or self.path else None
+        if parent is not None:
+            self.commission_page_id = parent.pk
+        super().save(*args, **kwargs)
+
+    @property
+    def attendee_list(self):
+        return [line.strip() for line in self.attendees.splitlines() if line.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["attachments"] = self.attachments.select_related("document")
+        context["action_items"] = self.action_items.all()
+        context["organisations"] = self.attending_organisations.order_by("name")
+        return context
+
+
+class MinutesActionItem(Orderable):
+    """A follow-up decided in a meeting: what, who, by when, and where it stands."""
+
+    class Status(models.TextChoices):
+        TODO = "todo", _("À faire")
+        IN_PROGRESS = "in_progress", _("En cours")
+        DONE = "done", _("Terminée")
+
+    page = ParentalKey(CommissionMinutesPage, related_name="action_items", on_delete=models.CASCADE)
+    description = models.CharField(_("action"), max_length=500)
+    owner = models.CharField(_("responsable"), max_length=255)
+    due_on = models.DateField(_("échéance"), null=True, blank=True)
+    status = models.CharField(_("état"), max_length=20, choices=Status.choices, default=Status.TODO)
+
+    panels = [
+        FieldPanel("description"),
+        FieldPanel("owner"),
+        FieldPanel("due_on"),
+        FieldPanel("status"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("action")
+
+
+class MinutesAttachment(Orderable):
+    """A document attached to minutes, served only to those who may read them."""
+
+    page = ParentalKey(CommissionMinutesPage, related_name="attachments", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        "home.SiteDocument", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(_("intitulé"), max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document joint")
+
+    @property
+    def label(self):
+        return self.title or self.document.title
+
+
+class StrategyDraftIndexPage(MemberBasePage):
+    """The successive versions of the attractiveness strategy."""
+
+    template = "members/strategy_draft_index_page.html"
+    max_count = 1
+    parent_page_types = ["members.MemberAreaPage"]
+    subpage_types = ["members.StrategyDraftPage"]
+    audience_groups = STRATEGY_GROUPS
+
+    introduction = models.TextField(_("chapeau"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("index des versions de la stratégie")
+
+    def get_context(self, request, *args, **kwargs):
+        from .access import readable_member_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        context["drafts"] = readable_member_pages(
+            StrategyDraftPage.objects.child_of(self).live().order_by("-version_number"),
+            request.user,
+        )
+        return context
+
+
+def block_texts(stream):
+    """The plain-text paragraphs of a body, in order, for a readable comparison."""
+    texts = []
+    for block in stream:
+        value = block.value
+        if block.block_type == "paragraph":
+            html = value.source if hasattr(value, "source") else str(value)
+            parts = re.split(r"</(?:p|li|h\d)>", html)
+            texts.extend(strip_tags(part).strip() for part in parts)
+        elif block.block_type == "heading":
+            texts.append(value["text"])
+        elif block.block_type == "quote":
+            texts.append(value["quote"])
+        elif block.block_type == "call_to_action":
+            texts.append(f"{value['title']} {value['text']}".strip())
+    return [text for text in texts if text]
+
+
+def compare_texts(old, new):
+    """Paragraph-level comparison with word-level detail: a list of (kind, parts)."""
+    rows = []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            rows.extend(("same", [("same", text)]) for text in new[b1:b2])
+        elif op == "replace" and a2 - a1 == b2 - b1:
+            for before, after in zip(old[a1:a2], new[b1:b2], strict=True):
+                rows.append(("changed", compare_words(before, after)))
+        else:
+            rows.extend(("removed", [("removed", text)]) for text in old[a1:a2])
+            rows.extend(("added", [("added", text)]) for text in new[b1:b2])
+    return rows
+
+
+def compare_words(before, after):
+    words_a, words_b = before.split(), after.split()
+    parts = []
+    matcher = difflib.SequenceMatcher(a=words_a, b=words_b, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            parts.append(("same", " ".join(words_b[b1:b2])))
+            continue
+        if a2 > a1:
+            parts.append(("removed", " ".join(words_a[a1:a2])))
+        if b2 > b1:
+            parts.append(("added", " ".join(words_b[b1:b2])))
+    return parts
+
+
+class StrategyDraftPage(MemberAccessMixin, RoutablePageMixin, BasePage):
+    """One version of the attractiveness strategy, open to feedback while in consultation."""
+
+    class Status(models.TextChoices):
+        WORKING = "working", _("Document de travail")
+        CONSULTATION = "consultation", _("En consultation")
+        VALIDATED = "validated", _("Validée par le conseil stratégique")
+
+    template = "members/strategy_draft_page.html"
+    parent_page_types = ["members.StrategyDraftIndexPage"]
+    subpage_types = []
+    audience_groups = STRATEGY_GROUPS
+
+    version_number = models.PositiveIntegerField(
+        _("numéro de version"), help_text=_("1 pour la v1, 2 pour la v2…")
+    )
+    status = models.CharField(
+        _("statut"), max_length=20, choices=Status.choices, default=Status.WORKING
+    )
+    consultation_ends_on = models.DateField(
+        _("fin de la consultation"),
+        null=True,
+        blank=True,
+        help_text=_("Obligatoire pour une version en consultation."),
+    )
+    changes_note = models.TextField(
+        _("ce qui change"), blank=True, help_text=_("Les évolutions depuis la version précédente.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("contenu"))
+    document = models.ForeignKey(
+        "home.SiteDocument",
+        verbose_name=_("document joint"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("version_number"),
+                FieldPanel("status"),
+                FieldPanel("consultation_ends_on"),
+            ],
+            heading=_("Version"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("changes_note"),
+        FieldPanel("body"),
+        FieldPanel("document"),
+    ]
+    promote_panels = Page.promote_panels
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("changes_note"),
+        index.SearchField("body"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        verbose_name = _("version de la stratégie")
+        verbose_name_plural = _("versions de la stratégie")
+
+    def clean(self):
+        super().clean()
+        if self.status == self.Status.CONSULTATION and not self.consultation_ends_on:
+            raise ValidationError(
+                {"consultation_ends_on": _("Indiquez la date de fin de la consultation.")}
+            )
+
+    def get_sitemap_urls(self, request=None):
+        return []
+
+    @property
+    def version_label(self):
+        return f"v{self.version_number}"
+
+    @property
+    def accepts_feedback(self):
+        return (
+            self.status == self.Status.CONSULTATION
+            and self.consultation_ends_on is not None
+            and self.consultation_ends_on >= timezone.localdate()
+        )
+
+    @cached_property
+    def previous_version(self):
+        return (
+            StrategyDraftPage.objects.sibling_of(self)
+            .live()
+            .filter(version_number__lt=self.version_number)
+            .order_by("-version_number")
+            .first()
+        )
+
+    def comparison(self):
+        previous = self.previous_version
+        if previous is None:
+            return None
+        return compare_texts(block_texts(previous.body), block_texts(self.body))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["comparison"] = self.comparison()
+        context["previous"] = self.previous_version
+        if request.user.is_authenticated:
+            context["my_feedback"] = self.feedback.filter(author=request.user).order_by(
+                "created_at"
+            )
+        return context
+
+    @path("")
+    def index_route(self, request):
+        from .views import draft_page_view
+
+        return draft_page_view(self, request)
+
+    @path("avis/<int:feedback_id>/modifier/")
+    def edit_feedback_route(self, request, feedback_id):
+        from .views import draft_page_view
+
+        return draft_page_view(self, request, feedback_id=feedback_id)
+
+
+class StrategyFeedback(models.Model):
+    """A member's feedback on a strategy draft in consultation."""
+
+    draft = models.ForeignKey(
+        StrategyDraftPage,
+        verbose_name=_("version"),
+        on_delete=models.CASCADE,
+        related_name="feedback",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur"),
+        on_delete=models.CASCADE,
+        related_name="strategy_feedback",
+    )
+    section = models.CharField(_("partie concernée"), max_length=255, blank=True)
+    text = models.TextField(_("avis"), max_length=10_000)
+    created_at = models.DateTimeField(_("reçu le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    panels = [FieldPanel("section"), FieldPanel("text")]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("avis sur la stratégie")
+        verbose_name_plural = _("avis sur la stratégie")
+
+    def __str__(self):
+        return f"{self.author} — {self.draft}"
+
+    @property
+    def organisation_name(self):
+        return self.author.organisation.name if self.author.organisation_id else ""
+
+    @property
+    def draft_label(self):
+        return self.draft.version_label
+
+
+# Page types that hold member-only content; public channels exclude them explicitly,
+# whatever privacy settings an editor leaves on them.
+MEMBER_ONLY_PAGE_TYPES = (
+    MemberAreaPage,
+    CommissionIndexPage,
+    CommissionPage,
+    CommissionMinutesPage,
+    StrategyDraftIndexPage,
+    StrategyDraftPage,
+)
+STRATEGY_PAGE_TYPES = (StrategyDraftIndexPage, StrategyDraftPage)

@@ -1,5 +1,7 @@
 """News items, stakeholder stories and their indexes."""
 
+import json
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -7,6 +9,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -21,7 +24,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.images import CARD_SIZES, PORTRAIT_SIZES, prefetch_image
+from home.images import CARD_SIZES, PORTRAIT_SIZES, SOCIAL_SIZE, prefetch_image
 from home.models import BasePage
 
 ITEMS_PER_PAGE = 12
@@ -276,6 +279,34 @@ class NewsPage(BasePage):
             )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def json_ld(self):
+        """The schema.org NewsArticle describing this item, safe inside a script element."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.summary,
+            "datePublished": self.published_on.isoformat(),
+            "dateModified": (self.last_published_at or timezone.now()).isoformat(),
+            "inLanguage": "fr-FR",
+            "mainEntityOfPage": self.full_url,
+            "publisher": {"@type": "Organization", "name": "Limoges attractivité"},
+            "author": {"@type": "Organization", "name": "Limoges attractivité"},
+        }
+        if self.listing_image_id:
+            rendition = self.listing_image.get_rendition(SOCIAL_SIZE)
+            data["image"] = [rendition.full_url]
+        if self.category_id:
+            data["articleSection"] = self.category.name
+        # Escape the characters that could close the script element or open a comment.
+        return mark_safe(  # noqa: S308
+            json.dumps(data, ensure_ascii=False)
+            .replace("<", "\\u003c")
+            .replace(">", "\\u003e")
+            .replace("&", "\\u0026")
+        )
 
     def related_news(self, limit=3):
         """Other news sharing tags or the category, the most tags in common first."""

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "members.middleware.PrivateResponsesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -207,7 +208,9 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Shared-password restrictions would let anyone holding the password into member content.
 WAGTAIL_PRIVACY_PASSWORD_ENABLED = False
-WAGTAIL_FRONTEND_LOGIN_URL = "/connexion/"
+LOGIN_URL = "/connexion/"
+LOGIN_REDIRECT_URL = "/espace-membres/"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True

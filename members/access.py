@@ -1,0 +1,115 @@
+"""Who may read what in the member area: one set of rules for pages, listings and documents."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+from wagtail.models import BaseViewRestriction, Page, PageViewRestriction, ReferenceIndex
+
+from .roles import can_enter_member_area, user_group_names
+
+LOGIN_URL = "/connexion/"
+
+
+def restriction_accepts(restriction, user):
+    """Whether a page or collection view restriction lets this signed-in user through."""
+    if restriction.restriction_type == BaseViewRestriction.LOGIN:
+        return user.is_authenticated
+    if restriction.restriction_type == BaseViewRestriction.GROUPS:
+        if not user.is_authenticated:
+            return False
+        if user.is_superuser:
+            return True
+        allowed = {group.name for group in restriction.groups.all()}
+        return bool(allowed & user_group_names(user))
+    # Shared passwords are disabled on this site: a leftover one lets nobody in.
+    return False
+
+
+def is_member_only(page):
+    from .models import MemberAccessMixin
+
+    return isinstance(page.specific_deferred, MemberAccessMixin)
+
+
+def audience_accepts(page, user):
+    """Whether the page type's own audience (drafts: council and COTECH) admits the user."""
+    audience = getattr(page.specific_class, "audience_groups", None)
+    if not audience or user.is_superuser:
+        return True
+    from .roles import EDITOR_GROUPS
+
+    names = user_group_names(user)
+    return bool(names & (set(audience) | set(EDITOR_GROUPS)))
+
+
+def can_read_page(page, user):
+    """The single rule for a page: member pages need a member, every restriction must pass."""
+    if is_member_only(page) and not (can_enter_member_area(user) and audience_accepts(page, user)):
+        return False
+    return all(restriction_accepts(r, user) for r in page.get_view_restrictions())
+
+
+def readable_member_pages(queryset, user):
+    """Narrow a page queryset to what this user may read, in a constant number of queries."""
+    from .models import STRATEGY_PAGE_TYPES
+
+    if not can_enter_member_area(user):
+        return queryset.none()
+    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+    for restriction in restrictions:
+        if not restriction_accepts(restriction, user):
+            queryset = queryset.exclude(path__startswith=restriction.page.path)
+    if not all(audience_accepts(page_type, user) for page_type in STRATEGY_PAGE_TYPES):
+        queryset = queryset.not_type(*STRATEGY_PAGE_TYPES)
+    return queryset
+
+
+def member_page_response(page, request):
+    """A redirect to sign in, a 403 page, or None when the request may see the page."""
+    user = request.user
+    if not user.is_authenticated:
+        response = redirect_to_login(request.get_full_path(), LOGIN_URL)
+        add_never_cache_headers(response)
+        return response
+    if not can_read_page(page, user):
+        response = TemplateResponse(request, "members/forbidden.html", status=403)
+        mark_private(response)
+        return response
+    return None
+
+
+def mark_private(response):
+    """Member responses must never be stored by a browser, a proxy or the page cache."""
+    patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
+    response["Vary"] = "Cookie"
+    return response
+
+
+def check_document_access(document, request):
+    """Raise or redirect unless the user may read every restricted page that uses the document."""
+    user = request.user
+    for restriction in document.collection.get_view_restrictions():
+        if not restriction_accepts(restriction, user):
+            return deny(request)
+    page_ids = [
+        int(object_id)
+        for object_id in ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    ]
+    if page_ids:
+        pages = Page.objects.filter(pk__in=page_ids).specific()
+        for page in pages:
+            restricted = is_member_only(page) or page.get_view_restrictions()
+            if restricted and not can_read_page(page, user):
+                return deny(request)
+    return None
+
+
+def deny(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), LOGIN_URL)
+    raise PermissionDenied

@@ -1,0 +1,148 @@
+"""Sign-in, account, member search, feedback on drafts and the 403 page."""
+
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Page
+
+from news.models import paginate
+
+from .access import LOGIN_URL, mark_private, member_page_response, readable_member_pages
+from .forms import EmailAuthenticationForm, MemberPasswordResetForm, StrategyFeedbackForm
+from .models import MEMBER_ONLY_PAGE_TYPES, MemberAreaPage
+from .roles import can_enter_member_area
+
+MAX_QUERY_LENGTH = 200
+
+
+def member_area_url():
+    area = MemberAreaPage.objects.live().first()
+    return area.url if area else "/"
+
+
+class MemberLoginView(auth_views.LoginView):
+    """The partners' sign-in page."""
+
+    template_name = "registration/login.html"
+    authentication_form = EmailAuthenticationForm
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return member_area_url()
+
+    def dispatch(self, request, *args, **kwargs):
+        return mark_private(super().dispatch(request, *args, **kwargs))
+
+
+class MemberLogoutView(auth_views.LogoutView):
+    """Sign-out, by POST only."""
+
+    next_page = "/"
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.success(request, _("Vous êtes déconnecté. À bientôt !"))
+        return response
+
+
+class MemberPasswordResetView(auth_views.PasswordResetView):
+    """Sends a reset link; the answer is the same whether the address is known or not."""
+
+    form_class = MemberPasswordResetForm
+    template_name = "registration/password_reset_form.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("password_reset_done")
+
+
+class MemberPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Chooses a new password from the e-mailed link."""
+
+    template_name = "registration/password_reset_confirm.html"
+    success_url = reverse_lazy("password_reset_complete")
+
+
+def members_only(view):
+    """Signed-in members and editors only; responses are never stored."""
+
+    @login_required(login_url=LOGIN_URL)
+    def wrapped(request, *args, **kwargs):
+        if not can_enter_member_area(request.user):
+            raise PermissionDenied
+        return mark_private(view(request, *args, **kwargs))
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+@members_only
+def account(request):
+    """The member's own account: identity, organisation and password change."""
+    form = PasswordChangeForm(request.user, data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        update_session_auth_hash(request, user)
+        messages.success(request, _("Votre mot de passe a été modifié."))
+        return HttpResponseRedirect(reverse("member_account"))
+    return render(request, "members/account.html", {"password_form": form})
+
+
+@members_only
+@require_GET
+def member_search(request):
+    """Search over exactly what the signed-in person may read in the member area."""
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
+    results = None
+    if query:
+        readable = readable_member_pages(
+            Page.objects.live().type(*MEMBER_ONLY_PAGE_TYPES), request.user
+        )
+        readable_ids = list(readable.values_list("pk", flat=True))
+        found = Page.objects.live().filter(pk__in=readable_ids).specific().search(query)
+        results = paginate(request, found, 10)
+    return render(request, "members/search.html", {"search_query": query, "results": results})
+
+
+def draft_page_view(page, request, feedback_id=None):
+    """A strategy draft, with the member's feedback form while the consultation is open."""
+    denied = member_page_response(page, request)
+    if denied is not None:
+        return denied
+    editing = None
+    if feedback_id is not None:
+        editing = get_object_or_404(page.feedback, pk=feedback_id, author=request.user)
+    form = None
+    if page.accepts_feedback:
+        form = StrategyFeedbackForm(request.POST or None, instance=editing)
+        if request.method == "POST" and form.is_valid():
+            feedback = form.save(commit=False)
+            feedback.draft = page
+            feedback.author = request.user
+            feedback.save()
+            messages.success(
+                request,
+                _("Merci : votre avis a bien été reçu. Vous pouvez le modifier jusqu'au %(date)s.")
+                % {"date": page.consultation_ends_on.strftime("%d/%m/%Y")},
+            )
+            return HttpResponseRedirect(page.url + "#mes-avis")
+    elif request.method == "POST":
+        messages.error(request, _("La consultation est close : les avis ne sont plus acceptés."))
+        return HttpResponseRedirect(page.url)
+    context = page.get_context(request)
+    context.update({"feedback_form": form, "editing_feedback": editing})
+    return mark_private(page.render(request, context_overrides=context))
+
+
+def forbidden(request, exception=None):
+    """The 403 page: says nothing of what was asked for."""
+    return mark_private(render(request, "members/forbidden.html", status=403))

@@ -1,0 +1,100 @@
+"""Shared fixtures: a site rooted on a factory-built home page, and a shared Chromium."""
+
+import os
+from pathlib import Path
+
+# Playwright's sync API runs an event loop in the test thread; the ORM would refuse to run.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from django.core.cache import cache  # noqa: E402
+
+import pytest  # noqa: E402
+
+from tests import factories  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "slow: builds hundreds of pages or runs a subprocess (still part of make test)"
+    )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Wagtail caches site root paths and settings; one test's site must not leak into the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    """The home page, root of the default site (Wagtail's welcome page is gone)."""
+    return factories.HomePageFactory()
+
+
+@pytest.fixture
+def news_index(home_page):
+    return factories.NewsIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def story_index(home_page):
+    return factories.StoryIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def directory_page(home_page):
+    return factories.PartnerDirectoryPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def standard_page(home_page):
+    return factories.StandardPageFactory(parent=home_page, title="La charte de partenariat")
+
+
+@pytest.fixture
+def category(db):
+    return factories.NewsCategoryFactory(name="Économie", slug="economie")
+
+
+@pytest.fixture
+def image(db):
+    return factories.SiteImageFactory()
+
+
+@pytest.fixture
+def superuser(db):
+    return factories.UserFactory(email="admin@example.org", superuser=True)
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    """A test client signed in as a superuser (overrides pytest-django's own)."""
+    client.force_login(superuser)
+    return client
+
+
+# Playwright: one Debian Chromium for the whole session.
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not CHROMIUM.exists():
+        reason = f"Chromium introuvable ({CHROMIUM}) : apt-get install -y chromium"
+        if IN_CI:
+            pytest.fail(f"CI needs a browser. {reason}", pytrace=False)
+        pytest.skip(reason)
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": ["--disable-gpu", "--disable-quic"],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "fr-FR"}
