@@ -48,3 +48,87 @@ def is_member(user):
 
 def can_enter_member_area(user):
     return is_member(user) or is_editor(user)
+
+
+def _permissions(*natural_keys):
+    """Permission objects from 'app_label.codename' strings, skipping unknown ones."""
+    from django.contrib.auth.models import Permission
+
+    wanted = [key.split(".", 1) for key in natural_keys]
+    found = Permission.objects.filter(
+        content_type__app_label__in={app for app, _ in wanted},
+        codename__in={codename for _, codename in wanted},
+    ).select_related("content_type")
+    keys = set(natural_keys)
+    return [p for p in found if f"{p.content_type.app_label}.{p.codename}" in keys]
+
+
+WRITER_PAGE_PERMISSIONS = ("add_page", "change_page")
+MANAGER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+WRITER_COLLECTION_PERMISSIONS = (
+    "wagtailimages.add_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.choose_document",
+)
+MANAGER_COLLECTION_PERMISSIONS = (
+    *WRITER_COLLECTION_PERMISSIONS,
+    "wagtailimages.change_image",
+    "wagtailimages.delete_image",
+    "wagtaildocs.change_document",
+    "wagtaildocs.delete_document",
+)
+MANAGER_MODEL_PERMISSIONS = (
+    "members.add_organisation",
+    "members.change_organisation",
+    "members.delete_organisation",
+    "members.view_organisation",
+    "members.add_sector",
+    "members.change_sector",
+    "members.view_sector",
+    "members.view_strategyfeedback",
+    "news.add_newscategory",
+    "news.change_newscategory",
+    "news.view_newscategory",
+)
+
+
+def ensure_staff_groups():
+    """Create the editor groups with least-privilege permissions; safe to run repeatedly."""
+    from django.contrib.auth.models import Permission
+
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+    ensure_member_groups()
+    writers, _ = Group.objects.get_or_create(name=WRITERS)
+    managers, _ = Group.objects.get_or_create(name=COMMS_MANAGERS)
+    access_admin = _permissions("wagtailadmin.access_admin")
+    writers.permissions.add(*access_admin)
+    managers.permissions.add(*access_admin, *_permissions(*MANAGER_MODEL_PERMISSIONS))
+
+    def grant_pages(group, page, codenames):
+        for permission in Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=codenames
+        ):
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+    from home.models import HomePage
+    from news.models import NewsIndexPage, StoryIndexPage
+
+    home = HomePage.objects.first()
+    if home is not None:
+        grant_pages(managers, home, MANAGER_PAGE_PERMISSIONS)
+    for index_page in [*NewsIndexPage.objects.all(), *StoryIndexPage.objects.all()]:
+        grant_pages(writers, index_page, WRITER_PAGE_PERMISSIONS)
+
+    root_collection = Collection.get_first_root_node()
+    if root_collection is not None:
+        for group, keys in (
+            (writers, WRITER_COLLECTION_PERMISSIONS),
+            (managers, MANAGER_COLLECTION_PERMISSIONS),
+        ):
+            for permission in _permissions(*keys):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission
+                )
+    return writers, managers
