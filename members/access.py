@@ -34,9 +34,9 @@ def is_member_only(page):
     return isinstance(page.specific_deferred, MemberAccessMixin)
 
 
-def audience_accepts(page, user):
-    """Whether the page type's own audience (drafts: council and COTECH) admits the user."""
-    audience = getattr(page.specific_class, "audience_groups", None)
+def audience_accepts(page_type, user):
+    """Whether a page type's own audience (drafts: council and COTECH) admits the user."""
+    audience = getattr(page_type, "audience_groups", None)
     if not audience or user.is_superuser:
         return True
     from .roles import EDITOR_GROUPS
@@ -47,7 +47,9 @@ def audience_accepts(page, user):
 
 def can_read_page(page, user):
     """The single rule for a page: member pages need a member, every restriction must pass."""
-    if is_member_only(page) and not (can_enter_member_area(user) and audience_accepts(page, user)):
+    if is_member_only(page) and not (
+        can_enter_member_area(user) and audience_accepts(page.specific_class, user)
+    ):
         return False
     return all(restriction_accepts(r, user) for r in page.get_view_restrictions())
 

@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from home.blocks import BodyBlock
 from home.images import LOGO_SIZES, images_with_renditions
@@ -110,7 +111,7 @@ class Sector(models.Model):
         super().save(*args, **kwargs)
 
 
-class OrganisationQuerySet(models.QuerySet):
+class OrganisationQuerySet(SearchableQuerySetMixin, models.QuerySet):
     """Queries over partner organisations."""
 
     def for_directory(self):

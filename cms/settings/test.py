@@ -26,3 +26,5 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cms-test-media-"))
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Serve static files straight from the finders: tests never run collectstatic.
+WHITENOISE_AUTOREFRESH = True

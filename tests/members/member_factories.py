@@ -1,0 +1,136 @@
+"""Factories for the member area: pages chained to their parents, accounts in their groups."""
+
+import datetime
+
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from wagtail.models import Collection, CollectionViewRestriction
+
+import factory
+
+from home.models import SiteDocument
+from members.models import (
+    CommissionIndexPage,
+    CommissionMinutesPage,
+    CommissionPage,
+    MemberAreaPage,
+    MinutesAttachment,
+    StrategyDraftIndexPage,
+    StrategyDraftPage,
+)
+from members.pdf import simple_pdf
+from members.roles import COMMS_MANAGERS, MEMBER_GROUPS, ensure_staff_groups
+from tests.factories import (
+    HomePageFactory,
+    OrganisationFactory,
+    PublishedPageFactory,
+    UserFactory,
+    paragraph,
+)
+
+
+def member(email, group_name, **kwargs):
+    """An account in one of the network's groups (or an editor group)."""
+    ensure_staff_groups()
+    user = UserFactory(email=email, organisation=OrganisationFactory(), **kwargs)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def private_collection():
+    """The member area's document collection, closed to everyone but members and editors."""
+    collection = Collection.objects.filter(name="Espace membres").first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name="Espace membres")
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.set(Group.objects.filter(name__in=(*MEMBER_GROUPS, COMMS_MANAGERS)))
+    return collection
+
+
+class SiteDocumentFactory(factory.django.DjangoModelFactory):
+    """A generated PDF, in the public root collection unless told otherwise."""
+
+    class Meta:
+        model = SiteDocument
+
+    title = factory.Sequence(lambda n: f"Document {n}")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    file = factory.LazyAttribute(
+        lambda o: ContentFile(simple_pdf(o.title, ["Contenu du document."]), name="document.pdf")
+    )
+
+
+class MemberAreaPageFactory(PublishedPageFactory):
+    class Meta:
+        model = MemberAreaPage
+        django_get_or_create = ("parent", "slug")
+
+    parent = factory.SubFactory(HomePageFactory)
+    title = "Espace membres"
+    slug = "espace-membres"
+
+
+class CommissionIndexPageFactory(PublishedPageFactory):
+    class Meta:
+        model = CommissionIndexPage
+        django_get_or_create = ("parent", "slug")
+
+    parent = factory.SubFactory(MemberAreaPageFactory)
+    title = "Commissions thématiques"
+    slug = "commissions"
+
+
+class CommissionPageFactory(PublishedPageFactory):
+    class Meta:
+        model = CommissionPage
+
+    parent = factory.SubFactory(CommissionIndexPageFactory)
+    title = factory.Sequence(lambda n: f"Commission thématique {n}")
+    theme = "Accueillir les talents"
+    next_meeting_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
+    next_meeting_place = "Hôtel de Limoges Métropole"
+
+
+class CommissionMinutesPageFactory(PublishedPageFactory):
+    class Meta:
+        model = CommissionMinutesPage
+
+    parent = factory.SubFactory(CommissionPageFactory)
+    title = factory.Sequence(lambda n: f"Réunion numéro {n}")
+    meeting_date = datetime.date(2024, 3, 14)
+    place = "Limoges"
+    agenda = "<p>Point d'étape</p>"
+    decisions = "<p>Décisions de la commission</p>"
+
+
+class StrategyDraftIndexPageFactory(PublishedPageFactory):
+    class Meta:
+        model = StrategyDraftIndexPage
+        django_get_or_create = ("parent", "slug")
+
+    parent = factory.SubFactory(MemberAreaPageFactory)
+    title = "Stratégie d'attractivité"
+    slug = "strategie"
+
+
+class StrategyDraftPageFactory(PublishedPageFactory):
+    class Meta:
+        model = StrategyDraftPage
+
+    parent = factory.SubFactory(StrategyDraftIndexPageFactory)
+    title = factory.Sequence(lambda n: f"Stratégie version {n}")
+    version_number = factory.Sequence(lambda n: n + 1)
+    status = StrategyDraftPage.Status.WORKING
+    body = factory.LazyFunction(lambda: paragraph("Axe 1 : affirmer une marque partagée."))
+
+
+def attach(minutes, document, title=""):
+    """Attach a document to minutes and republish them, as an editor would."""
+    minutes = CommissionMinutesPage.objects.get(pk=minutes.pk)
+    minutes.attachments.add(MinutesAttachment(document=document, title=title))
+    minutes.save_revision().publish()
+    return minutes

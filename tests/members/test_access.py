@@ -1,0 +1,201 @@
+"""The access matrix: every member page and document, for every visitor, on every channel."""
+
+from urllib.parse import urlparse
+
+from django.urls import reverse
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["area", "commission_index", "commission", "minutes", "strategy_index", "draft"]
+DOCUMENTS = ["minutes_pdf", "draft_pdf"]
+
+# What each visitor gets: "login" (redirect to sign-in), 200, or 403.
+EXPECTED = {
+    "anonymous": dict.fromkeys(PAGES + DOCUMENTS, "login"),
+    "partner": {
+        "area": 200,
+        "commission_index": 200,
+        "commission": 200,
+        "minutes": 200,
+        "strategy_index": 403,
+        "draft": 403,
+        "minutes_pdf": 200,
+        "draft_pdf": 403,
+    },
+    "cotech": dict.fromkeys(PAGES + DOCUMENTS, 200),
+    "council": dict.fromkeys(PAGES + DOCUMENTS, 200),
+    "editor": dict.fromkeys(PAGES + DOCUMENTS, 200),
+}
+
+
+def url_of(member_area, target):
+    obj = member_area[target]
+    return obj.url
+
+
+def assert_outcome(response, outcome, url):
+    if outcome == "login":
+        assert response.status_code == 302
+        location = urlparse(response["Location"])
+        assert location.path == "/connexion/"
+        assert url in response["Location"] or location.query.startswith("next=")
+    else:
+        assert response.status_code == outcome
+
+
+@pytest.mark.parametrize("visitor", list(EXPECTED))
+def test_access_matrix_by_url(client_for, member_area, visitor):
+    """Each visitor gets exactly the expected answer for each member page and document."""
+    client = client_for(visitor)
+    for target, outcome in EXPECTED[visitor].items():
+        url = url_of(member_area, target)
+        response = client.get(url)
+        assert_outcome(response, outcome, url)
+        if outcome == 403:
+            body = response.content.decode()
+            assert member_area[target].title not in body, target
+            assert "Accès refusé" in body
+        if outcome == 200 and target in DOCUMENTS:
+            assert b"".join(response.streaming_content).startswith(b"%PDF")
+        assert "no-store" in response["Cache-Control"], target
+        assert "private" in response["Cache-Control"], target
+        response.close()
+
+
+@pytest.mark.parametrize("visitor", list(EXPECTED))
+def test_public_search_never_returns_member_content(client_for, member_area, visitor):
+    """Public search finds no member content, whoever is signed in."""
+    client = client_for(visitor)
+    for word in ("zythogale", "quokkarde", "confidentielle"):
+        response = client.get(reverse("search"), {"q": word})
+        assert response.status_code == 200
+        assert member_area["minutes"].url not in response.content.decode()
+        assert member_area["draft"].url not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("visitor", "finds_minutes", "finds_draft"),
+    [
+        ("partner", True, False),
+        ("cotech", True, True),
+        ("council", True, True),
+        ("editor", True, True),
+    ],
+)
+def test_member_search_covers_exactly_what_the_member_may_read(
+    client_for, member_area, visitor, finds_minutes, finds_draft
+):
+    """Member search returns minutes to every member and drafts only to their audience."""
+    client = client_for(visitor)
+    minutes = client.get(reverse("member_search"), {"q": "zythogale"}).content.decode()
+    draft = client.get(reverse("member_search"), {"q": "quokkarde"}).content.decode()
+    assert (member_area["minutes"].url in minutes) is finds_minutes
+    assert (member_area["draft"].url in draft) is finds_draft
+
+
+def test_member_search_requires_sign_in(client_for, member_area):
+    """Anonymous visitors are sent to sign in from member search."""
+    response = client_for("anonymous").get(reverse("member_search"), {"q": "zythogale"})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/connexion/?next=")
+
+
+@pytest.mark.parametrize("visitor", list(EXPECTED))
+def test_feeds_and_sitemap_never_list_member_pages(client_for, member_area, visitor):
+    """Feeds and the sitemap stay public-only, whoever asks."""
+    client = client_for(visitor)
+    news_index = member_area["area"].get_parent().get_children().get(slug="actualites")
+    bodies = [
+        client.get(news_index.url + "flux/rss/").content.decode(),
+        client.get(news_index.url + "flux/atom/").content.decode(),
+        client.get("/sitemap.xml").content.decode(),
+    ]
+    for body in bodies:
+        assert "espace-membres" not in body
+
+
+def test_member_pages_are_not_in_menus_or_home(client, member_area):
+    """Neither the menu nor the home page lists member pages."""
+    member_area["area"].show_in_menus = True
+    member_area["area"].save()
+    body = client.get("/").content.decode()
+    assert "/espace-membres/commissions/" not in body
+    assert "Réunion confidentielle" not in body
+
+
+def test_removing_the_restriction_in_the_admin_keeps_member_pages_closed(
+    client, member_area, accounts
+):
+    """An editor removing the privacy setting does not open member pages to the public."""
+    admin = accounts["editor"]
+    admin.is_superuser = True
+    admin.save()
+    client.force_login(admin)
+    area = member_area["area"]
+    response = client.post(
+        reverse("wagtailadmin_pages:set_privacy", args=[area.pk]),
+        {"restriction_type": "none", "groups": []},
+    )
+    assert response.status_code == 200
+    assert not PageViewRestriction.objects.filter(page=area).exists()
+    client.logout()
+    for target in PAGES:
+        response = client.get(url_of(member_area, target))
+        assert response.status_code == 302, target
+        assert response["Location"].startswith("/connexion/")
+    # ...and the public channels still leave them out.
+    found = client.get(reverse("search"), {"q": "zythogale"}).content.decode()
+    assert member_area["minutes"].url not in found
+    assert "espace-membres" not in client.get("/sitemap.xml").content.decode()
+
+
+def test_editor_restriction_to_council_excludes_partners_everywhere(
+    client_for, member_area, accounts
+):
+    """Editors can restrict a commission to the council: partners lose it in pages and search."""
+    from django.contrib.auth.models import Group
+
+    restriction = PageViewRestriction.objects.create(
+        page=member_area["commission"], restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.get(name="Conseil stratégique")])
+    partner = client_for("partner")
+    assert partner.get(member_area["minutes"].url).status_code == 403
+    assert partner.get(member_area["minutes_pdf"].url).status_code == 403
+    found = partner.get(reverse("member_search"), {"q": "zythogale"}).content.decode()
+    assert member_area["minutes"].url not in found
+    dashboard = partner.get(member_area["area"].url).content.decode()
+    assert "Réunion confidentielle" not in dashboard
+    council = client_for("council")
+    assert council.get(member_area["minutes"].url).status_code == 200
+
+
+def test_media_documents_folder_is_never_served(client, member_area):
+    """Uploaded files are not reachable by their storage path."""
+    name = member_area["minutes_pdf"].file.name
+    assert client.get(f"/media/{name}").status_code == 404
+    assert client.get(f"/media/documents/{name.split('/', 1)[1]}").status_code == 404
+
+
+def test_member_images_have_unguessable_names(image):
+    """Original images and renditions are stored under random folders."""
+    assert image.file.name.startswith("original_images/")
+    token = image.file.name.split("/")[1]
+    assert len(token) >= 20
+    rendition = image.get_rendition("fill-100x100|format-webp")
+    assert rendition.file.name.split("/")[1] != token
+    assert len(rendition.file.name.split("/")[1]) >= 20
+
+
+def test_original_images_are_never_served(client, image):
+    """No URL serves an original upload."""
+    assert client.get(f"/media/{image.file.name}").status_code == 404
+
+
+def test_shared_password_restrictions_are_disabled(settings):
+    """Shared-password page privacy cannot be chosen."""
+    assert settings.WAGTAIL_PRIVACY_PASSWORD_ENABLED is False
