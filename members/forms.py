@@ -55,6 +55,7 @@ class StrategyFeedbackForm(forms.ModelForm):
         }
         help_texts = {"section": _("Par exemple : « Axe 2 — Attirer les talents ».")}
         widgets = {"text": forms.Textarea(attrs={"rows": 8})}
+        error_messages = {"text": {"required": _("Écrivez votre avis avant de l'envoyer.")}}
 
     def clean_text(self):
         text = self.cleaned_data["text"].replace("\x00", "").strip()

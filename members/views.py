@@ -46,7 +46,8 @@ class MemberLoginView(auth_views.LoginView):
 class MemberLogoutView(auth_views.LogoutView):
     """Sign-out, by POST only."""
 
-    next_page = "/"
+    # The sign-in page shows the message and is never cached, unlike public pages.
+    next_page = "/connexion/"
 
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)
