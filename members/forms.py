@@ -2,9 +2,10 @@
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import StrategyFeedback
+from .models import MembershipApplication, StrategyFeedback, User
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -65,3 +66,137 @@ class StrategyFeedbackForm(forms.ModelForm):
 
     def clean_section(self):
         return self.cleaned_data["section"].replace("\x00", "").strip()
+
+
+class MembershipApplicationForm(forms.ModelForm):
+    """The public application to join the partners' club."""
+
+    # A honeypot: hidden from people (and assistive technologies), filled in by bots.
+    website = forms.CharField(
+        label=_("Ne pas remplir ce champ"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = MembershipApplication
+        fields = [
+            "organisation_name",
+            "siret",
+            "sector",
+            "contact_first_name",
+            "contact_last_name",
+            "contact_role",
+            "email",
+            "phone",
+            "motivation",
+            "charter_accepted",
+            "data_consent",
+        ]
+        labels = {
+            "organisation_name": _("Nom de votre organisation"),
+            "siret": _("Numéro SIRET"),
+            "sector": _("Secteur d'activité"),
+            "contact_first_name": _("Prénom"),
+            "contact_last_name": _("Nom"),
+            "contact_role": _("Fonction (facultatif)"),
+            "email": _("Adresse électronique"),
+            "phone": _("Téléphone"),
+            "motivation": _("Pourquoi souhaitez-vous rejoindre le club ?"),
+        }
+        help_texts = {
+            "siret": _("14 chiffres, espaces acceptés. Exemple : 213 300 017 00017."),
+            "email": _("Nous vous écrirons à cette adresse. Exemple : nom@entreprise.fr"),
+            "phone": _("Exemple : 05 55 00 00 00"),
+        }
+        widgets = {
+            "siret": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            "contact_first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "contact_last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+            "contact_role": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "organisation_name": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+            "motivation": forms.Textarea(attrs={"rows": 6}),
+        }
+        error_messages = {
+            "organisation_name": {"required": _("Indiquez le nom de votre organisation.")},
+            "siret": {"required": _("Indiquez le numéro SIRET de votre organisation.")},
+            "sector": {"required": _("Choisissez un secteur d'activité.")},
+            "contact_first_name": {"required": _("Indiquez votre prénom.")},
+            "contact_last_name": {"required": _("Indiquez votre nom.")},
+            "email": {
+                "required": _("Indiquez votre adresse électronique."),
+                "invalid": _(
+                    "Cette adresse électronique n'est pas valide (exemple : nom@entreprise.fr)."
+                ),
+            },
+            "phone": {"required": _("Indiquez un numéro de téléphone.")},
+            "motivation": {"required": _("Dites-nous en quelques mots votre motivation.")},
+        }
+
+    def __init__(self, *args, charter_url=None, privacy_url=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].required = True
+        self.fields["sector"].empty_label = _("Choisissez un secteur")
+        charter = (
+            format_html('<a href="{}">la charte de partenariat</a>', charter_url)
+            if charter_url
+            else _("la charte de partenariat")
+        )
+        privacy = (
+            format_html('<a href="{}">politique de données personnelles</a>', privacy_url)
+            if privacy_url
+            else _("politique de données personnelles")
+        )
+        self.fields["charter_accepted"] = forms.BooleanField(
+            label=format_html("J'ai lu et j'accepte {}.", charter),
+            error_messages={"required": _("Vous devez accepter la charte de partenariat.")},
+        )
+        self.fields["data_consent"] = forms.BooleanField(
+            label=format_html(
+                "J'accepte que Limoges attractivité traite ces données pour examiner ma "
+                "candidature, conformément à sa {}.",
+                privacy,
+            ),
+            error_messages={
+                "required": _("Votre accord est nécessaire pour que nous traitions la candidature.")
+            },
+        )
+
+    def clean_organisation_name(self):
+        return clean_text(self.cleaned_data["organisation_name"])
+
+    def clean_motivation(self):
+        return clean_text(self.cleaned_data["motivation"])
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        digits = "".join(ch for ch in phone if ch.isdigit())
+        if not 9 <= len(digits) <= 15 or not set(phone) <= set("0123456789 +.-()"):
+            raise forms.ValidationError(
+                _("Ce numéro de téléphone n'est pas valide (exemple : 05 55 00 00 00).")
+            )
+        return phone
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("Cette adresse a déjà un compte partenaire : connectez-vous à l'espace membres.")
+            )
+        if MembershipApplication.objects.filter(
+            email__iexact=email, status=MembershipApplication.Status.NEW
+        ).exists():
+            raise forms.ValidationError(
+                _("Une candidature est déjà en cours d'examen pour cette adresse.")
+            )
+        return email
+
+    def is_spam(self):
+        return bool(self.data.get("website"))
+
+
+def clean_text(value):
+    """Strip null bytes and surrounding spaces from free text."""
+    return value.replace("\x00", "").strip()

@@ -32,6 +32,11 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
+    path(
+        "connexion/invitation/<uidb64>/<token>/",
+        views.InvitationConfirmView.as_view(),
+        name="invitation_confirm",
+    ),
     path("espace-membres/mon-compte/", views.account, name="member_account"),
     path("espace-membres/recherche/", views.member_search, name="member_search"),
 ]

@@ -72,6 +72,30 @@ class MemberPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("password_reset_complete")
 
 
+class InvitationConfirmView(auth_views.PasswordResetConfirmView):
+    """A new partner chooses their password from the invitation link."""
+
+    template_name = "registration/invitation_confirm.html"
+    success_url = reverse_lazy("login")
+
+    def __init__(self, **kwargs):
+        from .applications import invitation_tokens
+
+        super().__init__(**kwargs)
+        self.token_generator = invitation_tokens
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(
+            self.request,
+            _(
+                "Votre mot de passe est enregistré : "
+                "connectez-vous avec votre adresse électronique."
+            ),
+        )
+        return response
+
+
 def members_only(view):
     """Signed-in members and editors only; responses are never stored."""
 

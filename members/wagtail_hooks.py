@@ -1,14 +1,24 @@
 """Admin registration of partner organisations and sectors."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .access import check_document_access, member_page_response
-from .models import MemberAccessMixin, Organisation, Sector, StrategyFeedback
+from .admin_views import ApplicationReviewView, AttentionPanel
+from .models import (
+    MemberAccessMixin,
+    MembershipApplication,
+    Organisation,
+    Sector,
+    StrategyFeedback,
+)
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -17,8 +27,33 @@ class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
-    list_display = ["name", "kind", "sector", "charter_signed_on", "show_in_directory"]
-    list_filter = ["kind", "sector", "show_in_directory"]
+    list_display = [
+        "name",
+        "kind",
+        "sector",
+        "charter_version",
+        "charter_signed_on",
+        "charter_signatory_name",
+    ]
+    list_filter = {
+        "kind": ["exact"],
+        "sector": ["exact"],
+        "charter_signed_on": ["isnull", "gte", "lte"],
+        "show_in_directory": ["exact"],
+    }
+    list_export = [
+        "name",
+        "get_kind_display",
+        "sector",
+        "siret",
+        "website",
+        "charter_version",
+        "charter_signed_on",
+        "charter_signatory_name",
+        "charter_signatory_role",
+    ]
+    export_headings = {"get_kind_display": _("Type de membre")}
+    export_filename = "registre-charte"
     search_fields = ["name", "description"]
     ordering = ["name"]
 
@@ -82,3 +117,81 @@ class StrategyFeedbackViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_feedback_viewset():
     return StrategyFeedbackViewSet("strategy_feedback")
+
+
+class ApplicationIndexView(IndexView):
+    """The applications listing, with a button to review each one."""
+
+    def get_list_more_buttons(self, instance):
+        return [
+            ListingButton(
+                _("Examiner"),
+                url=reverse("membership_application_review", args=[instance.pk]),
+                icon_name="view",
+                priority=5,
+            )
+        ]
+
+
+class MembershipApplicationViewSet(ModelViewSet):
+    """Applications to join the club, filtered by status."""
+
+    model = MembershipApplication
+    icon = "user"
+    menu_label = _("Candidatures au club")
+    menu_order = 205
+    add_to_admin_menu = True
+    index_view_class = ApplicationIndexView
+    list_display = ["organisation_name", "contact_name", "email", "status", "submitted_at"]
+    list_filter = ["status", "sector"]
+    list_export = [
+        "organisation_name",
+        "siret",
+        "contact_name",
+        "email",
+        "phone",
+        "status",
+        "submitted_at",
+        "decided_at",
+    ]
+    export_filename = "candidatures-club"
+    search_fields = ["organisation_name", "email", "contact_last_name", "siret"]
+    form_fields = ["decision_message"]
+    ordering = ["-submitted_at"]
+
+    def get_queryset(self, request):
+        return MembershipApplication.objects.select_related("sector")
+
+
+@hooks.register("register_admin_viewset")
+def register_application_viewset():
+    return MembershipApplicationViewSet("membership_applications")
+
+
+@hooks.register("register_admin_urls")
+def register_application_review_url():
+    return [
+        path(
+            "candidatures/<int:pk>/examiner/",
+            ApplicationReviewView.as_view(),
+            name="membership_application_review",
+        )
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_application_log_actions(actions):
+    actions.register_action(
+        "members.application.approve", _("Candidature approuvée"), _("Candidature approuvée")
+    )
+    actions.register_action(
+        "members.application.reject", _("Candidature refusée"), _("Candidature refusée")
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_attention_panel(request, panels):
+    if request.user.has_perm("members.change_membershipapplication") or request.user.has_perm(
+        "members.view_strategyfeedback"
+    ):
+        panels.append(AttentionPanel(request))

@@ -217,4 +217,5 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 TAGGIT_CASE_INSENSITIVE = True
-PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+# Reset and invitation links stay valid three days, then must be asked for again.
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3

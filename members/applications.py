@@ -1,0 +1,191 @@
+"""Applications to join the club: receiving them, deciding on them, inviting the new partner."""
+
+import hashlib
+
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.core.cache import cache
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from wagtail.log_actions import log
+
+from .forms import MembershipApplicationForm
+from .models import MembershipApplication, Organisation, User
+from .roles import CLUB
+
+RATE_LIMIT = 5  # applications per address per window
+RATE_WINDOW = 60 * 60  # seconds
+
+
+class ApplicationError(Exception):
+    """A decision that cannot be taken; the message is shown to the editor."""
+
+
+class InvitationTokenGenerator(PasswordResetTokenGenerator):
+    """Single-use tokens for the e-mailed set-password link; distinct from reset tokens."""
+
+    key_salt = "members.applications.InvitationTokenGenerator"
+
+
+invitation_tokens = InvitationTokenGenerator()
+
+
+def client_key(request):
+    """A rate-limit key per client address, hashed so no address is stored in clear."""
+    address = request.META.get("REMOTE_ADDR", "")
+    return "join-rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+
+
+def rate_limited(request):
+    return cache.get(client_key(request), 0) >= RATE_LIMIT
+
+
+def count_submission(request):
+    key = client_key(request)
+    if not cache.add(key, 1, RATE_WINDOW):
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, RATE_WINDOW)
+
+
+def handle_application_form(page, request):
+    """Show the form, or take a submission: spam is dropped quietly, errors keep the input."""
+    charter_url = page.charter_page.url if page.charter_page_id else None
+    privacy_url = page.privacy_page.url if page.privacy_page_id else None
+    form = MembershipApplicationForm(
+        request.POST or None, charter_url=charter_url, privacy_url=privacy_url
+    )
+    thanks_url = page.url + page.reverse_subpage("thanks")
+    if request.method == "POST":
+        if rate_limited(request):
+            form.add_error(
+                None,
+                _(
+                    "Trop de candidatures ont été envoyées depuis votre connexion. "
+                    "Réessayez dans une heure ; vos réponses sont conservées ci-dessous."
+                ),
+            )
+        elif form.is_valid():
+            count_submission(request)
+            # Bots get the same answer as people, so they learn nothing from it.
+            if not form.is_spam():
+                application = form.save()
+                transaction.on_commit(lambda: send_confirmation(application))
+            return HttpResponseRedirect(thanks_url)
+    return page.render(request, context_overrides={"form": form})
+
+
+def send_mail_from_template(template, context, to):
+    subject, _, body = render_to_string(template, context).partition("\n")
+    EmailMessage(subject.strip(), body.strip() + "\n", to=[to]).send()
+
+
+def send_confirmation(application):
+    send_mail_from_template(
+        "members/emails/application_received.txt", {"application": application}, application.email
+    )
+
+
+def site_url(request, path):
+    return request.build_absolute_uri(path)
+
+
+def invitation_link(user, request):
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = invitation_tokens.make_token(user)
+    return site_url(request, reverse("invitation_confirm", args=[uid, token]))
+
+
+@transaction.atomic
+def approve(application, by, request, message=""):
+    """Create (or link) the organisation and the club account, then e-mail the invitation."""
+    application = MembershipApplication.objects.select_for_update().get(pk=application.pk)
+    if application.status != MembershipApplication.Status.NEW:
+        raise ApplicationError(_("Cette candidature a déjà été traitée."))
+    if User.objects.filter(email__iexact=application.email).exists():
+        raise ApplicationError(
+            _("Un compte existe déjà pour %(email)s : aucun second compte n'a été créé.")
+            % {"email": application.email}
+        )
+    organisation = (
+        Organisation.objects.filter(siret=application.siret).first()
+        or Organisation.objects.filter(name__iexact=application.organisation_name).first()
+    )
+    today = timezone.localdate()
+    if organisation is None:
+        organisation = Organisation.objects.create(
+            name=application.organisation_name,
+            siret=application.siret,
+            kind=Organisation.Kind.CLUB_PARTNER,
+            sector=application.sector,
+            charter_signed_on=today,
+            charter_version="2023",
+            charter_signatory_name=application.contact_name,
+            charter_signatory_role=application.contact_role,
+        )
+    elif organisation.charter_signed_on is None:
+        organisation.charter_signed_on = today
+        organisation.charter_signatory_name = application.contact_name
+        organisation.charter_signatory_role = application.contact_role
+        organisation.save()
+    user = User.objects.create_user(
+        email=application.email,
+        password=None,
+        first_name=application.contact_first_name,
+        last_name=application.contact_last_name,
+        job_title=application.contact_role,
+        organisation=organisation,
+    )
+    user.groups.add(Group.objects.get(name=CLUB))
+    application.status = MembershipApplication.Status.APPROVED
+    application.decided_at = timezone.now()
+    application.decided_by = by
+    application.decision_message = message
+    application.organisation = organisation
+    application.account = user
+    application.save()
+    log(
+        instance=application,
+        action="members.application.approve",
+        user=by,
+        data={"organisation": organisation.name, "account": user.email},
+    )
+    link = invitation_link(user, request)
+    transaction.on_commit(
+        lambda: send_mail_from_template(
+            "members/emails/application_approved.txt",
+            {"application": application, "link": link, "message": message},
+            application.email,
+        )
+    )
+    return user
+
+
+@transaction.atomic
+def reject(application, by, message=""):
+    """Record the refusal and send a courteous e-mail."""
+    application = MembershipApplication.objects.select_for_update().get(pk=application.pk)
+    if application.status != MembershipApplication.Status.NEW:
+        raise ApplicationError(_("Cette candidature a déjà été traitée."))
+    application.status = MembershipApplication.Status.REJECTED
+    application.decided_at = timezone.now()
+    application.decided_by = by
+    application.decision_message = message
+    application.save()
+    log(instance=application, action="members.application.reject", user=by)
+    transaction.on_commit(
+        lambda: send_mail_from_template(
+            "members/emails/application_rejected.txt",
+            {"application": application, "message": message},
+            application.email,
+        )
+    )
