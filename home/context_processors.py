@@ -20,15 +20,34 @@ class SiteNavigation:
         return self.site.root_page if self.site else None
 
     @cached_property
-    def menu_pages(self):
+    def top_pages(self):
+        """Public children of the home page, member area excluded, in tree order."""
         from members.models import MEMBER_ONLY_PAGE_TYPES
 
         if self.root_page is None:
             return []
-        pages = self.root_page.get_children().live().public().in_menu().order_by("path")
-        if MEMBER_ONLY_PAGE_TYPES:
-            pages = pages.not_type(*MEMBER_ONLY_PAGE_TYPES)
-        return list(pages)
+        return list(
+            self.root_page.get_children()
+            .live()
+            .public()
+            .not_type(*MEMBER_ONLY_PAGE_TYPES)
+            .order_by("path")
+        )
+
+    @property
+    def menu_pages(self):
+        return [page for page in self.top_pages if page.show_in_menus]
+
+    @property
+    def footer_pages(self):
+        return [page for page in self.top_pages if not page.show_in_menus]
+
+    @cached_property
+    def directory_url(self):
+        from members.models import PartnerDirectoryPage
+
+        directory = PartnerDirectoryPage.objects.live().public().first()
+        return directory.get_url(self.request) if directory else "/partenaires/"
 
     @cached_property
     def news_index(self):

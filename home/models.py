@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument, Document
@@ -138,6 +139,7 @@ class HomePage(BasePage):
         "news.StoryIndexPage",
         "members.PartnerDirectoryPage",
         "members.MemberAreaPage",
+        "members.JoinClubPage",
         "home.StandardPage",
     ]
 
@@ -155,7 +157,7 @@ class HomePage(BasePage):
     featured_stories_title = models.CharField(
         _("titre des portraits à la une"), max_length=255, default="Ils font le territoire"
     )
-    featured_stories = models.ManyToManyField(
+    featured_stories = ParentalManyToManyField(
         "news.StoryPage", verbose_name=_("portraits à la une"), blank=True, related_name="+"
     )
     join_title = models.CharField(

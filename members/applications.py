@@ -79,7 +79,7 @@ def handle_application_form(page, request):
             # Bots get the same answer as people, so they learn nothing from it.
             if not form.is_spam():
                 application = form.save()
-                transaction.on_commit(lambda: send_confirmation(application))
+                send_confirmation(application)
             return HttpResponseRedirect(thanks_url)
     return page.render(request, context_overrides={"form": form})
 
@@ -105,9 +105,20 @@ def invitation_link(user, request):
     return site_url(request, reverse("invitation_confirm", args=[uid, token]))
 
 
-@transaction.atomic
 def approve(application, by, request, message=""):
     """Create (or link) the organisation and the club account, then e-mail the invitation."""
+    application, user = record_approval(application, by, message)
+    # Sent once the records are committed, so a failed e-mail never hides a half-done approval.
+    send_mail_from_template(
+        "members/emails/application_approved.txt",
+        {"application": application, "link": invitation_link(user, request), "message": message},
+        application.email,
+    )
+    return user
+
+
+@transaction.atomic
+def record_approval(application, by, message):
     application = MembershipApplication.objects.select_for_update().get(pk=application.pk)
     if application.status != MembershipApplication.Status.NEW:
         raise ApplicationError(_("Cette candidature a déjà été traitée."))
@@ -159,20 +170,21 @@ def approve(application, by, request, message=""):
         user=by,
         data={"organisation": organisation.name, "account": user.email},
     )
-    link = invitation_link(user, request)
-    transaction.on_commit(
-        lambda: send_mail_from_template(
-            "members/emails/application_approved.txt",
-            {"application": application, "link": link, "message": message},
-            application.email,
-        )
+    return application, user
+
+
+def reject(application, by, message=""):
+    """Record the refusal and send a courteous e-mail."""
+    application = record_rejection(application, by, message)
+    send_mail_from_template(
+        "members/emails/application_rejected.txt",
+        {"application": application, "message": message},
+        application.email,
     )
-    return user
 
 
 @transaction.atomic
-def reject(application, by, message=""):
-    """Record the refusal and send a courteous e-mail."""
+def record_rejection(application, by, message):
     application = MembershipApplication.objects.select_for_update().get(pk=application.pk)
     if application.status != MembershipApplication.Status.NEW:
         raise ApplicationError(_("Cette candidature a déjà été traitée."))
@@ -182,10 +194,4 @@ def reject(application, by, message=""):
     application.decision_message = message
     application.save()
     log(instance=application, action="members.application.reject", user=by)
-    transaction.on_commit(
-        lambda: send_mail_from_template(
-            "members/emails/application_rejected.txt",
-            {"application": application, "message": message},
-            application.email,
-        )
-    )
+    return application

@@ -6,3 +6,8 @@ class MembersConfig(AppConfig):
 
     name = "members"
     verbose_name = "Partenaires et espace membres"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

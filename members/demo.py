@@ -27,6 +27,7 @@ from .models import (
 )
 from .pdf import simple_pdf
 from .roles import CLUB, COMMS_MANAGERS, COTECH, COUNCIL, MEMBER_GROUPS, ensure_staff_groups
+from .signals import notifications_muted
 
 DEFAULT_DEMO_PASSWORD = "limoges-demo-2023"  # noqa: S105 - documented dev-only password
 
@@ -170,9 +171,14 @@ def load_accounts(report):
     return accounts
 
 
-@transaction.atomic
 def load_member_content(report):
     """Member area pages, commissions, minutes with PDFs, strategy drafts and feedback."""
+    # Demo publications are not news: nobody should be e-mailed about them.
+    with notifications_muted(), transaction.atomic():
+        _load_member_content(report)
+
+
+def _load_member_content(report):
     home = HomePage.objects.first()
     if home is None:
         return

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import MembershipApplication, StrategyFeedback, User
+from .validators import normalise_siret, validate_siret
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -137,6 +138,10 @@ class MembershipApplicationForm(forms.ModelForm):
 
     def __init__(self, *args, charter_url=None, privacy_url=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # People type spaces in SIRET numbers; the 14 digits are checked once normalised.
+        self.fields["siret"].max_length = 20
+        self.fields["siret"].widget.attrs["maxlength"] = "20"
+        self.fields["siret"].validators = []
         self.fields["sector"].required = True
         self.fields["sector"].empty_label = _("Choisissez un secteur")
         charter = (
@@ -163,6 +168,11 @@ class MembershipApplicationForm(forms.ModelForm):
                 "required": _("Votre accord est nécessaire pour que nous traitions la candidature.")
             },
         )
+
+    def clean_siret(self):
+        siret = normalise_siret(self.cleaned_data["siret"])
+        validate_siret(siret)
+        return siret
 
     def clean_organisation_name(self):
         return clean_text(self.cleaned_data["organisation_name"])
@@ -200,3 +210,15 @@ class MembershipApplicationForm(forms.ModelForm):
 def clean_text(value):
     """Strip null bytes and surrounding spaces from free text."""
     return value.replace("\x00", "").strip()
+
+
+class NotificationPreferencesForm(forms.ModelForm):
+    """How often a member wants to hear about new minutes and drafts."""
+
+    class Meta:
+        model = User
+        fields = ["notification_frequency"]
+        labels = {
+            "notification_frequency": _("Me prévenir des nouveaux comptes rendus et versions")
+        }
+        widgets = {"notification_frequency": forms.RadioSelect}

@@ -87,6 +87,8 @@ MANAGER_MODEL_PERMISSIONS = (
     "members.change_sector",
     "members.view_sector",
     "members.view_strategyfeedback",
+    "members.change_membershipapplication",
+    "members.view_membershipapplication",
     "news.add_newscategory",
     "news.change_newscategory",
     "news.view_newscategory",

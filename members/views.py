@@ -1,5 +1,6 @@
 """Sign-in, account, member search, feedback on drafts and the 403 page."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -17,7 +18,12 @@ from wagtail.models import Page
 from news.models import paginate
 
 from .access import LOGIN_URL, mark_private, member_page_response, readable_member_pages
-from .forms import EmailAuthenticationForm, MemberPasswordResetForm, StrategyFeedbackForm
+from .forms import (
+    EmailAuthenticationForm,
+    MemberPasswordResetForm,
+    NotificationPreferencesForm,
+    StrategyFeedbackForm,
+)
 from .models import MEMBER_ONLY_PAGE_TYPES, MemberAreaPage
 from .roles import can_enter_member_area
 
@@ -26,7 +32,7 @@ MAX_QUERY_LENGTH = 200
 
 def member_area_url():
     area = MemberAreaPage.objects.live().first()
-    return area.url if area else "/"
+    return area.url if area else settings.LOGIN_REDIRECT_URL
 
 
 class MemberLoginView(auth_views.LoginView):
@@ -112,14 +118,27 @@ def members_only(view):
 
 @members_only
 def account(request):
-    """The member's own account: identity, organisation and password change."""
-    form = PasswordChangeForm(request.user, data=request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = form.save()
+    """The member's own account: identity, notification preferences and password change."""
+    posted = request.POST if request.method == "POST" else None
+    action = request.POST.get("action") if posted else None
+    password_form = PasswordChangeForm(request.user, data=posted if action == "password" else None)
+    preferences_form = NotificationPreferencesForm(
+        data=posted if action == "preferences" else None, instance=request.user
+    )
+    if action == "password" and password_form.is_valid():
+        user = password_form.save()
         update_session_auth_hash(request, user)
         messages.success(request, _("Votre mot de passe a été modifié."))
         return HttpResponseRedirect(reverse("member_account"))
-    return render(request, "members/account.html", {"password_form": form})
+    if action == "preferences" and preferences_form.is_valid():
+        preferences_form.save()
+        messages.success(request, _("Vos préférences de notification sont enregistrées."))
+        return HttpResponseRedirect(reverse("member_account"))
+    return render(
+        request,
+        "members/account.html",
+        {"password_form": password_form, "preferences_form": preferences_form},
+    )
 
 
 @members_only

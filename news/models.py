@@ -173,7 +173,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             items = items.filter(tags=tag)
         return self.render_listing(request, items, current_category=category, current_tag=tag)
 
-    @path("etiquette/<slug:tag>/")
+    # Tag slugs may carry accents (« conseil-stratégique »), which <slug:> refuses.
+    @re_path(r"^etiquette/(?P<tag>[-\w]+)/$")
     def tag_listing(self, request, tag):
         tag = get_object_or_404(Tag, slug=tag)
         return self.render_listing(request, self.news_items().filter(tags=tag), current_tag=tag)
@@ -203,13 +204,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
         return NewsAtomFeed(self)(request)
 
-    @path("etiquette/<slug:tag>/flux/rss/")
+    @re_path(r"^etiquette/(?P<tag>[-\w]+)/flux/rss/$")
     def tag_rss_feed(self, request, tag):
         from .feeds import NewsRssFeed
 
         return NewsRssFeed(self, get_object_or_404(Tag, slug=tag))(request)
 
-    @path("etiquette/<slug:tag>/flux/atom/")
+    @re_path(r"^etiquette/(?P<tag>[-\w]+)/flux/atom/$")
     def tag_atom_feed(self, request, tag):
         from .feeds import NewsAtomFeed
 

@@ -11,12 +11,18 @@ from django.core.cache import cache  # noqa: E402
 import pytest  # noqa: E402
 
 from tests import factories  # noqa: E402
+from tests.support import build_public_site, module_transaction  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
 def pytest_configure(config):
+    # Wagtail never closes the temporary file a new rendition is generated into
+    # (wagtail/images/models.py, generate_rendition_file); the collector warns about it.
+    config.addinivalue_line(
+        "filterwarnings", "ignore:Unclosed file <tempfile.SpooledTemporaryFile:ResourceWarning"
+    )
     config.addinivalue_line(
         "markers", "slow: builds hundreds of pages or runs a subprocess (still part of make test)"
     )
@@ -54,6 +60,18 @@ def directory_page(home_page):
 @pytest.fixture
 def standard_page(home_page):
     return factories.StandardPageFactory(parent=home_page, title="La charte de partenariat")
+
+
+@pytest.fixture(scope="module")
+def public_site(django_db_setup, django_db_blocker):
+    """One published page of every public type, built once per test module.
+
+    The module's tests run inside the transaction that holds it (each in its own
+    savepoint), and it is rolled back when the module is done. Tests must not change
+    these objects in memory; fetch a fresh copy from the database to modify one.
+    """
+    with module_transaction(django_db_blocker):
+        yield build_public_site(factories.HomePageFactory())
 
 
 @pytest.fixture
@@ -98,3 +116,13 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "fr-FR"}
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    """Browser tests build their addresses from `live_server`.
+
+    This also replaces pytest-playwright's fallback fixture, a plugin instance method
+    that pytest 9 deprecates (and warnings are errors here).
+    """
+    return None

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -217,5 +219,15 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 TAGGIT_CASE_INSENSITIVE = True
+# ASCII tag slugs make clean, shareable addresses.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 # Reset and invitation links stay valid three days, then must be asked for again.
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
+
+# Background work (member notifications): the database backend in production, run by
+# `manage.py db_worker`; TASKS_BACKEND=immediate runs tasks inline (dev and tests).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "database")]}}

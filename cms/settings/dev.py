@@ -1,7 +1,6 @@
 """Development settings: local, insecure conveniences that never reach production."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR
 
 DEBUG = True
 # A throwaway key: dev never holds real accounts.
@@ -27,4 +26,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = BASE_DIR / "media"
+
+# Tasks run inline: no worker process to start.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

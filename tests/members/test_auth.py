@@ -133,7 +133,13 @@ def test_member_changes_password_under_my_account(client, member_area, accounts)
     assert page.status_code == 200
     assert "Changer de mot de passe" in page.content.decode()
     too_short = client.post(
-        url, {"old_password": TEST_PASSWORD, "new_password1": "court", "new_password2": "court"}
+        url,
+        {
+            "action": "password",
+            "old_password": TEST_PASSWORD,
+            "new_password1": "court",
+            "new_password2": "court",
+        },
     )
     assert too_short.status_code == 200
     assert "trop court" in too_short.content.decode()
@@ -141,6 +147,7 @@ def test_member_changes_password_under_my_account(client, member_area, accounts)
     response = client.post(
         url,
         {
+            "action": "password",
             "old_password": TEST_PASSWORD,
             "new_password1": new_password,
             "new_password2": new_password,

@@ -1,0 +1,51 @@
+/*
+ * Progressive enhancements; every page works without this file.
+ * - On narrow screens the main menu folds behind a "Menu" button.
+ * - Embedded video players get the block's title when the provider's iframe has none,
+ *   so assistive technologies can announce the frame.
+ */
+(function () {
+  "use strict";
+
+  function setUpMenuToggle() {
+    var toggle = document.querySelector("[data-nav-toggle]");
+    if (!toggle) {
+      return;
+    }
+    var menu = document.getElementById(toggle.getAttribute("aria-controls"));
+    if (!menu) {
+      return;
+    }
+    document.documentElement.classList.add("has-menu-toggle");
+    toggle.hidden = false;
+
+    function setExpanded(expanded) {
+      toggle.setAttribute("aria-expanded", expanded ? "true" : "false");
+    }
+
+    toggle.addEventListener("click", function () {
+      setExpanded(toggle.getAttribute("aria-expanded") !== "true");
+    });
+
+    var nav = toggle.closest("nav") || menu;
+    nav.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        setExpanded(false);
+        toggle.focus();
+      }
+    });
+  }
+
+  function nameVideoFrames() {
+    var figures = document.querySelectorAll("[data-video-title]");
+    Array.prototype.forEach.call(figures, function (figure) {
+      var frame = figure.querySelector("iframe");
+      if (frame && !frame.getAttribute("title")) {
+        frame.setAttribute("title", figure.getAttribute("data-video-title"));
+      }
+    });
+  }
+
+  setUpMenuToggle();
+  nameVideoFrames();
+})();

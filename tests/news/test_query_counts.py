@@ -1,0 +1,155 @@
+"""Listings cost the same number of queries with 10 news as with 200.
+
+Every measured request is made once beforehand, so that image renditions and Wagtail's
+site cache exist: the counts are those of a visitor on a warm site.
+"""
+
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from tests import factories
+from tests.support import module_transaction
+
+pytestmark = pytest.mark.django_db
+
+INITIAL_NEWS = 10
+TOTAL_NEWS = 200
+
+# Absolute counts on the 10-news site; a change here must be a deliberate one.
+EXPECTED_QUERIES = {
+    "accueil": 23,
+    "actualités, page 1": 26,
+    "actualités, page 5": 26,
+    "étiquette": 27,
+    "catégorie": 27,
+    "archive annuelle": 26,
+    "actualité": 25,
+    "portraits": 21,
+    "recherche": 13,
+    "flux RSS": 11,
+    "flux Atom": 11,
+    "flux RSS d'une étiquette": 12,
+    "sitemap.xml": 12,
+}
+
+
+def build_site():
+    """A site with 10 published news sharing 3 images, 2 categories and a few tags."""
+    home = factories.HomePageFactory()
+    index = factories.NewsIndexPageFactory(parent=home)
+    images = factories.SiteImageFactory.create_batch(3)
+    categories = [
+        factories.NewsCategoryFactory(name="Économie", slug="economie"),
+        factories.NewsCategoryFactory(name="Vie du réseau", slug="vie-du-reseau"),
+    ]
+    tag_sets = [["emploi", "industrie"], ["emploi"], ["charte", "club"]]
+    news = [
+        factories.NewsPageFactory(
+            parent=index,
+            title=f"Attractivité : étape {number}",
+            published_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=number),
+            category=categories[number % 2],
+            listing_image=images[number % 3],
+            tags=tag_sets[number % 3],
+        )
+        for number in range(INITIAL_NEWS)
+    ]
+    story_index = factories.StoryIndexPageFactory(parent=home)
+    stories = [
+        factories.StoryPageFactory(parent=story_index, portrait_image=images[n % 3])
+        for n in range(3)
+    ]
+    home.featured_stories.add(*stories)
+    factories.PartnerDirectoryPageFactory(parent=home)
+    for number in range(4):
+        factories.OrganisationFactory(
+            name=f"Membre fondateur {number}", founding=True, logo=images[number % 3]
+        )
+    return {
+        "index": index,
+        "images": images,
+        "categories": categories,
+        "tag_sets": tag_sets,
+        "news": news,
+        "story_index": story_index,
+    }
+
+
+def urls(site):
+    index = site["index"].url
+    return {
+        "accueil": "/",
+        "actualités, page 1": index,
+        "actualités, page 5": index + "?page=5",
+        "étiquette": index + "etiquette/emploi/",
+        "catégorie": index + "categorie/economie/",
+        "archive annuelle": index + "2024/",
+        "actualité": site["news"][0].url,
+        "portraits": site["story_index"].url,
+        "recherche": "/recherche/?q=attractivit%C3%A9",
+        "flux RSS": index + "flux/rss/",
+        "flux Atom": index + "flux/atom/",
+        "flux RSS d'une étiquette": index + "etiquette/emploi/flux/rss/",
+        "sitemap.xml": "/sitemap.xml",
+    }
+
+
+def count_queries(client, url):
+    """The queries of one warm request to `url`."""
+    warm_up = client.get(url)
+    assert warm_up.status_code == 200, (url, warm_up.status_code)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [query["sql"] for query in queries.captured_queries]
+
+
+@pytest.fixture(scope="module")
+def small_site(django_db_setup, django_db_blocker):
+    with module_transaction(django_db_blocker):
+        yield build_site()
+
+
+@pytest.mark.parametrize("name", list(EXPECTED_QUERIES))
+def test_query_count_is_pinned(client, small_site, django_assert_num_queries, name):
+    """Each listing costs a known number of queries on the 10-news site."""
+    url = urls(small_site)[name]
+    client.get(url)
+    with django_assert_num_queries(EXPECTED_QUERIES[name]):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.slow
+def test_query_counts_do_not_grow_with_the_news(client, small_site):
+    """From 10 to 200 news (and 3 to 15 portraits), no page makes a single query more."""
+    site = small_site
+    before = {name: count_queries(client, url) for name, url in urls(site).items()}
+
+    factories.add_published_news(
+        site["index"],
+        TOTAL_NEWS - INITIAL_NEWS,
+        images=site["images"],
+        categories=site["categories"],
+        tags=site["tag_sets"],
+    )
+    for number in range(12):
+        factories.StoryPageFactory(
+            parent=site["story_index"], portrait_image=site["images"][number % 3]
+        )
+    assert site["index"].get_children().live().count() == TOTAL_NEWS
+
+    after = {name: count_queries(client, url) for name, url in urls(site).items()}
+    grown = {
+        name: (len(before[name]), len(after[name]), after[name])
+        for name in before
+        if len(after[name]) != len(before[name])
+    }
+    assert not grown, "\n".join(
+        f"{name}: {old} → {new} queries\n  " + "\n  ".join(sql)
+        for name, (old, new, sql) in grown.items()
+    )
