@@ -1,9 +1,12 @@
 from django.apps import AppConfig
 
+from wagtail.users.apps import WagtailUsersAppConfig
+
 
 class MembersConfig(AppConfig):
     """Partner organisations, accounts and the member area."""
 
+    default = True
     name = "members"
     verbose_name = "Partenaires et espace membres"
 
@@ -11,3 +14,9 @@ class MembersConfig(AppConfig):
         from . import signals
 
         signals.connect()
+
+
+class PartnerUsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin with partner fields and guarded privileges."""
+
+    user_viewset = "members.admin_users.PartnerUserViewSet"

@@ -88,6 +88,9 @@ MANAGER_MODEL_PERMISSIONS = (
     "members.view_sector",
     "members.view_strategyfeedback",
     "members.change_membershipapplication",
+    "members.add_user",
+    "members.change_user",
+    "members.view_user",
     "members.view_membershipapplication",
     "news.add_newscategory",
     "news.change_newscategory",
@@ -123,6 +126,8 @@ def ensure_staff_groups():
     for index_page in [*NewsIndexPage.objects.all(), *StoryIndexPage.objects.all()]:
         grant_pages(writers, index_page, WRITER_PAGE_PERMISSIONS)
 
+    ensure_review_workflow(managers, [*NewsIndexPage.objects.all(), *StoryIndexPage.objects.all()])
+
     root_collection = Collection.get_first_root_node()
     if root_collection is not None:
         for group, keys in (
@@ -134,3 +139,23 @@ def ensure_staff_groups():
                     group=group, collection=root_collection, permission=permission
                 )
     return writers, managers
+
+
+REVIEW_WORKFLOW = "Relecture"
+REVIEW_TASK = "Validation par la communication"
+
+
+def ensure_review_workflow(reviewers, pages):
+    """The « Relecture » workflow: news and stories are approved by the communication managers."""
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+    workflow, _ = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW, defaults={"active": True})
+    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=REVIEW_TASK)
+        task.groups.set([reviewers])
+    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    for page in pages:
+        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+    return workflow

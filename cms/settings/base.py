@@ -37,7 +37,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "members.apps.PartnerUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
