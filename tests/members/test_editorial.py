@@ -256,7 +256,9 @@ def test_scheduled_publishing_and_expiry_reach_every_listing(client, newsroom):
     assert not scheduled.live
     # Time passes: the scheduled moment is now behind us.
     revision.refresh_from_db()
-    revision.approved_go_live_at = timezone.now() - datetime.timedelta(minutes=1)
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
     revision.save()
     expiring = NewsPageFactory(parent=news_index, title="Expirante yankee")
     Page.objects.filter(pk=expiring.pk).update(
