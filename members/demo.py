@@ -141,6 +141,37 @@ def _document(collection, title, paragraphs):
     return document
 
 
+def load_join_page(report):
+    """The public application form, linked from the home page's call to join."""
+    from home.models import StandardPage
+
+    from .models import JoinClubPage
+
+    home = HomePage.objects.first()
+    if home is None:
+        return
+    page = JoinClubPage.objects.first()
+    report.record("page de candidature", created=page is None)
+    if page is None:
+        page = JoinClubPage(
+            title="Rejoindre le club des partenaires",
+            slug="rejoindre-le-club",
+            introduction="<p>Entreprises, associations, établissements : rejoignez le club des "
+            "partenaires de Limoges attractivité en signant la charte de partenariat. "
+            "L'équipe examine chaque candidature et vous répond par courriel.</p>",
+            charter_page=StandardPage.objects.filter(slug="charte-de-partenariat").first(),
+            privacy_page=StandardPage.objects.filter(slug="donnees-personnelles").first(),
+            summary="Candidatez au club des partenaires de Limoges attractivité.",
+        )
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        home = HomePage.objects.get(pk=home.pk)
+        # The home page's call to join pointed at the club's presentation until the form existed.
+        if home.join_page is None or home.join_page.slug == "club-des-partenaires":
+            home.join_page = page
+            home.save_revision().publish()
+
+
 def load_accounts(report):
     ensure_staff_groups()
     password = demo_password()
@@ -168,6 +199,9 @@ def load_accounts(report):
                 user.groups.add(Group.objects.get(name=group))
         report.record("compte", created=created)
         accounts.append((email, group or "Administrateur"))
+    report.note(f"Comptes de démonstration (mot de passe : {password}) :")
+    for email, role in accounts:
+        report.note(f"  {email} — {role}")
     return accounts
 
 

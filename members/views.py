@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import PermissionDenied
+from django.db import OperationalError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, reverse_lazy
@@ -15,6 +16,8 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
+from home.security import clean_search_query
+from home.views import database_is_reachable
 from news.models import paginate
 
 from .access import LOGIN_URL, mark_private, member_page_response, readable_member_pages
@@ -145,7 +148,7 @@ def account(request):
 @require_GET
 def member_search(request):
     """Search over exactly what the signed-in person may read in the member area."""
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
+    query = clean_search_query(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
     results = None
     if query:
         readable = readable_member_pages(
@@ -153,7 +156,14 @@ def member_search(request):
         )
         readable_ids = list(readable.values_list("pk", flat=True))
         found = Page.objects.live().filter(pk__in=readable_ids).specific().search(query)
-        results = paginate(request, found, 10)
+        try:
+            results = paginate(request, found, 10)
+            # Evaluated here so that a query the search backend cannot parse is caught.
+            results.object_list = list(results.object_list)
+        except OperationalError:
+            if not database_is_reachable():
+                raise
+            results = None
     return render(request, "members/search.html", {"search_query": query, "results": results})
 
 

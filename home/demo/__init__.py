@@ -12,6 +12,7 @@ from .report import DemoReport
 # imports keep each app's demo module out of the way until the command runs.
 DEMO_STEPS = [
     "home.demo.public.load_public_content",
+    "members.demo.load_join_page",
     "members.demo.load_accounts",
     "members.demo.load_member_content",
 ]
