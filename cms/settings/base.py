@@ -1,6 +1,7 @@
 """Settings safe for production on their own; dev and test relax what they must."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -49,6 +50,10 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -61,17 +66,29 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that even answers built before Django's own middleware ran (an unknown
+    # Host, a crashed middleware) carry the security headers and the Content-Security-Policy.
+    "home.security.SecurityHeadersMiddleware",
+    "home.security.ScopedCSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Turns a database outage into a French 503 asking to retry, wherever it struck.
+    "home.security.DatabaseUnavailableMiddleware",
+    # Before sessions: a cached anonymous page is answered without loading anything else.
+    "home.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "home.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "members.middleware.PrivateResponsesMiddleware",
+    # Last, as django-axes requires: it answers sign-ins made while locked out.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -118,6 +135,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Argon2id (memory-hard) for new and upgraded hashes; the PBKDF2 hashers stay so existing
+# accounts still sign in, their hash being upgraded to Argon2 at their next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# django-axes first: it refuses a locked-out sign-in before any password is checked. Its
+# ModelBackend flavour also restores sessions, as the first backend must for force_login.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
@@ -163,6 +194,97 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+# Editors' e-mail hashes are not sent to Gravatar, and the admin loads no third-party image.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Sites whose video players editors may embed (home.blocks.VideoBlock): the only frames the
+# public pages may load, and the only ones allowed full screen.
+VIDEO_EMBED_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://www.dailymotion.com",
+    "https://geo.dailymotion.com",
+]
+
+# Content-Security-Policy (django-csp, scoped by home.security.ScopedCSPMiddleware).
+# Public site and member area: no inline script or style at all, and no nonce either, so a
+# cached page stays valid for every visitor. JSON-LD blocks are data, never executed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": VIDEO_EMBED_ORIGINS,
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Wagtail's admin (and the page previews it shows) under /admin/ and /django-admin/ only.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        # Wagtail 8's admin templates still write inline <script> blocks (inline panels,
+        # date pickers, choosers): without this, editing forms do not work.
+        "script-src": ["'self'", "'unsafe-inline'"],
+        # Admin templates and widgets (Draftail, tooltips, previews) set style attributes.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        # Upload previews are blob: URLs; icons and the 2FA QR code use data: images.
+        "img-src": ["'self'", "data:", "blob:"],
+        # The preview panel frames the page preview, served from the admin itself.
+        "frame-src": ["'self'", *VIDEO_EMBED_ORIGINS],
+        "frame-ancestors": ["'self'"],
+    },
+}
+CSP_ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+# Browser features the site never uses are switched off for it and any frame it holds;
+# embedded video players may still go full screen.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": ["self", *VIDEO_EMBED_ORIGINS],
+    "fullscreen": ["self", *VIDEO_EMBED_ORIGINS],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": ["self", *VIDEO_EMBED_ORIGINS],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+
+# Sign-in throttling (django-axes), on the member sign-in and the admin sign-ins: five
+# failures lock the pair (e-mail, address) for 15 minutes, whether the account exists or not.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"
+# Case and spaces do not make a new e-mail address, so they do not reset the count.
+AXES_USERNAME_CALLABLE = "home.security.axes_username"
+AXES_CLIENT_IP_CALLABLE = "home.security.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "home.security.lockout_response"
+# A proxy terminating TLS appends the client's address to X-Forwarded-For.
+AXES_BEHIND_PROXY = env_bool("BEHIND_TLS_PROXY")
+# Passwords never reach the attempts log.
+AXES_SENSITIVE_PARAMETERS = ["password", "new_password1", "new_password2", "old_password"]
+
+# Two-factor authentication (TOTP, django-otp) for everyone who may open the admin.
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)
+OTP_TOTP_ISSUER = "Limoges attractivité"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -175,12 +297,31 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "limoges-attractivite",
+# Redis when REDIS_URL is set (production: shared by every worker and server, so a
+# publication through one is seen through all); local memory otherwise.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "limoges"),
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "limoges-attractivite",
+        }
+    }
+
+# Whole anonymous pages (home.cache): on by default only with a shared cache, since each
+# process would otherwise keep its own copy after a publication.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", bool(REDIS_URL))
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# How long a CDN may keep a public page (s-maxage); 0 leaves pages to our own cache only.
+PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", "0"))
 
 LOGGING = {
     "version": 1,
@@ -206,8 +347,13 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Uploads are judged by content as well as by extension (home.uploads).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.SafeDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.SafeImageForm"
 # Documents are streamed through Django so that permission checks always run.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every document downloads as an attachment: none is rendered inside the site's origin.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 # Shared-password restrictions would let anyone holding the password into member content.
 WAGTAIL_PRIVACY_PASSWORD_ENABLED = False
 LOGIN_URL = "/connexion/"
