@@ -128,6 +128,17 @@ class BasePage(Page):
         return self.listing_image
 
 
+class IntroductionMixin(models.Model):
+    """A lead paragraph under the title of an index page."""
+
+    introduction = models.TextField(_("chapeau"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(BasePage):
     """The network's front page: its pitch, latest news, featured stories and founders."""
 

@@ -25,7 +25,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from home.blocks import BodyBlock
 from home.images import LOGO_SIZES, images_with_renditions
-from home.models import BasePage
+from home.models import BasePage, IntroductionMixin
 
 from .roles import STRATEGY_GROUPS
 from .validators import normalise_siret, validate_siret
@@ -239,17 +239,13 @@ class Organisation(index.Indexed, models.Model):
         return f"organisation-{self.slug}"
 
 
-class PartnerDirectoryPage(BasePage):
+class PartnerDirectoryPage(IntroductionMixin, BasePage):
     """The public directory of the network's members, grouped by kind, filterable by sector."""
 
     template = "pages/partner_directory_page.html"
     max_count = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = []
-
-    introduction = models.TextField(_("chapeau"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     class Meta:
         verbose_name = _("annuaire des partenaires")
@@ -351,17 +347,13 @@ class MemberAreaPage(MemberBasePage):
         return context
 
 
-class CommissionIndexPage(MemberBasePage):
+class CommissionIndexPage(IntroductionMixin, MemberBasePage):
     """The list of thematic commissions run by the council."""
 
     template = "members/commission_index_page.html"
     max_count = 1
     parent_page_types = ["members.MemberAreaPage"]
     subpage_types = ["members.CommissionPage"]
-
-    introduction = models.TextField(_("chapeau"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     class Meta:
         verbose_name = _("index des commissions")
@@ -563,7 +555,7 @@ class MinutesAttachment(Orderable):
         return self.title or self.document.title
 
 
-class StrategyDraftIndexPage(MemberBasePage):
+class StrategyDraftIndexPage(IntroductionMixin, MemberBasePage):
     """The successive versions of the attractiveness strategy."""
 
     template = "members/strategy_draft_index_page.html"
@@ -571,10 +563,6 @@ class StrategyDraftIndexPage(MemberBasePage):
     parent_page_types = ["members.MemberAreaPage"]
     subpage_types = ["members.StrategyDraftPage"]
     audience_groups = STRATEGY_GROUPS
-
-    introduction = models.TextField(_("chapeau"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     class Meta:
         verbose_name = _("index des versions de la stratégie")

@@ -1,5 +1,6 @@
 """News items, stakeholder stories and their indexes."""
 
+import hashlib
 import json
 
 from django.core.exceptions import ValidationError
@@ -9,6 +10,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -24,8 +26,9 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.cache import cached_fragment
 from home.images import CARD_SIZES, PORTRAIT_SIZES, SOCIAL_SIZE, prefetch_image
-from home.models import BasePage
+from home.models import BasePage, IntroductionMixin
 
 ITEMS_PER_PAGE = 12
 
@@ -33,6 +36,24 @@ ITEMS_PER_PAGE = 12
 def paginate(request, queryset, per_page=ITEMS_PER_PAGE):
     """The requested page of a listing; a malformed or out-of-range number gives a real page."""
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+class PublicListingPaginator(Paginator):
+    """Counts a public listing once per publication rather than at every request.
+
+    Only for listings that change with publications alone (home.cache purges on them).
+    """
+
+    @cached_property
+    def count(self):
+        sql = str(self.object_list.query)
+        key = "count:" + hashlib.sha256(sql.encode()).hexdigest()
+        return cached_fragment(key, lambda: Paginator.count.func(self))
+
+
+def paginate_public_listing(request, queryset, per_page=ITEMS_PER_PAGE):
+    """`paginate` for the public news and story listings, whose counts are cached."""
+    return PublicListingPaginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 class NewsCategory(models.Model):
@@ -74,6 +95,8 @@ class NewsPageQuerySet(PageQuerySet):
         return (
             self.live()
             .public()
+            # Cards never show the body: leave it in the database.
+            .defer_streamfields()
             .select_related("category")
             .prefetch_related("tags", prefetch_image("listing_image", CARD_SIZES))
             .order_by("-published_on", "-pk")
@@ -91,6 +114,7 @@ class StoryPageQuerySet(PageQuerySet):
         return (
             self.live()
             .public()
+            .defer_streamfields()
             .select_related("organisation", "sector")
             .prefetch_related(prefetch_image("portrait_image", PORTRAIT_SIZES))
             .order_by("-published_on", "-pk")
@@ -100,17 +124,13 @@ class StoryPageQuerySet(PageQuerySet):
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
     """The newsroom: every news item, by page, tag, category and year, with its feeds."""
 
     template = "pages/news_index_page.html"
     max_count = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
-
-    introduction = models.TextField(_("chapeau"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     class Meta:
         verbose_name = _("index des actualités")
@@ -121,34 +141,46 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def archive_years(self):
         """Years that have published news, newest first."""
-        return [
-            d.year
-            for d in NewsPage.objects.child_of(self)
-            .live()
-            .public()
-            .dates("published_on", "year", order="DESC")
-        ]
+        return cached_fragment(
+            f"news:{self.pk}:years",
+            lambda: [
+                d.year
+                for d in NewsPage.objects.child_of(self)
+                .live()
+                .public()
+                .dates("published_on", "year", order="DESC")
+            ],
+        )
 
     def categories(self):
-        return NewsCategory.objects.filter(
-            pk__in=NewsPage.objects.child_of(self).live().public().values("category")
+        return cached_fragment(
+            f"news:{self.pk}:categories",
+            lambda: list(
+                NewsCategory.objects.filter(
+                    pk__in=NewsPage.objects.child_of(self).live().public().values("category")
+                )
+            ),
         )
 
     def popular_tags(self, limit=15):
         """The tags used most by published public news."""
-        return (
-            Tag.objects.filter(
-                news_newspagetag_items__content_object__in=NewsPage.objects.child_of(self)
-                .live()
-                .public()
-            )
-            .annotate(uses=Count("news_newspagetag_items"))
-            .order_by("-uses", "name")[:limit]
+        # Counting every tagging of the archive is the costliest query of the newsroom.
+        return cached_fragment(
+            f"news:{self.pk}:popular-tags:{limit}",
+            lambda: list(
+                Tag.objects.filter(
+                    news_newspagetag_items__content_object__in=NewsPage.objects.child_of(self)
+                    .live()
+                    .public()
+                )
+                .annotate(uses=Count("news_newspagetag_items"))
+                .order_by("-uses", "name")[:limit]
+            ),
         )
 
     def render_listing(self, request, items, **extra):
         context = {
-            "items": paginate(request, items),
+            "items": paginate_public_listing(request, items),
             "categories": self.categories(),
             "popular_tags": self.popular_tags(),
             "archive_years": self.archive_years(),
@@ -266,6 +298,11 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("actualité")
         verbose_name_plural = _("actualités")
+        # Listings read the archive newest first: an index in that order finds page 1 (or
+        # 400) without sorting ten thousand rows.
+        indexes = [
+            models.Index(fields=["-published_on", "-page_ptr"], name="news_newest_first_idx")
+        ]
 
     def clean(self):
         super().clean()
@@ -326,17 +363,13 @@ class NewsPage(BasePage):
         return context
 
 
-class StoryIndexPage(BasePage):
+class StoryIndexPage(IntroductionMixin, BasePage):
     """Portraits of the people and organisations that make the territory."""
 
     template = "pages/story_index_page.html"
     max_count = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.StoryPage"]
-
-    introduction = models.TextField(_("chapeau"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     class Meta:
         verbose_name = _("index des portraits")
@@ -355,7 +388,7 @@ class StoryIndexPage(BasePage):
             sector = Sector.objects.filter(slug=slug).first()
             if sector is not None:
                 stories = stories.filter(sector=sector)
-        context["stories"] = paginate(request, stories)
+        context["stories"] = paginate_public_listing(request, stories)
         context["sectors"] = Sector.objects.filter(
             pk__in=StoryPage.objects.child_of(self).live().public().values("sector")
         )
@@ -432,6 +465,9 @@ class StoryPage(BasePage):
     class Meta:
         verbose_name = _("portrait")
         verbose_name_plural = _("portraits")
+        indexes = [
+            models.Index(fields=["-published_on", "-page_ptr"], name="story_newest_first_idx")
+        ]
 
     def clean(self):
         super().clean()
