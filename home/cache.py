@@ -1,0 +1,449 @@
+"""The page cache: whole anonymous responses of public pages, kept in the shared cache.
+
+Every stored response carries a *generation*, a number kept in the shared cache beside the
+pages, and is served only while that generation is current. Publishing, unpublishing, moving
+or deleting a page, or changing anything pages show (organisations, sectors, categories,
+tags, images, settings, redirects, privacy), bumps the generation: every page stored before
+is stale at once, on every application server that shares the cache. Nothing has to know
+which pages show what, so a listing, a feed or the sitemap can never outlive a publication.
+"""
+
+import hashlib
+import logging
+import time
+from functools import lru_cache, partial
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.checks import Warning as CheckWarning
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.http import HttpResponse
+from django.utils.cache import get_max_age, patch_cache_control
+
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+KEY_PREFIX = "pagecache:page"
+FRAGMENT_PREFIX = "pagecache:fragment"
+
+# Paths whose answers depend on who asks, or that carry forms and private files.
+UNCACHED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/espace-membres/",
+    "/connexion/",
+    "/deconnexion/",
+    "/documents/",
+    "/media/",
+    "/static/",
+)
+# Query parameters that select content; anything else (tracking tags, cache busters) is
+# served fresh rather than letting arbitrary strings fill the cache.
+CACHED_QUERY_PARAMETERS = frozenset({"page", "tag", "categorie", "secteur", "q"})
+# 404s are cached too: crawlers ask for gone addresses over and over.
+CACHED_STATUSES = frozenset({200, 301, 404})
+# Cookies that make an answer personal, or that a page may still have to consume.
+PERSONAL_COOKIES = ("messages",)
+CSRF_FIELD = b'name="csrfmiddlewaretoken"'
+
+
+def page_cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+# What a release may change in pages: templates, code, and the hashed names of static files.
+FINGERPRINTED_FOLDERS = ("templates", "home", "news", "members", "cms")
+FINGERPRINTED_SUFFIXES = (".html", ".py", ".txt")
+
+
+@lru_cache(maxsize=1)
+def release_fingerprint():
+    """A short hash of this release's templates, code and static manifest, once per process.
+
+    Part of every key, so that pages and fragments rendered by a previous release are never
+    served by the next one. Built from file contents, not dates, so that every server of a
+    release agrees; RELEASE_ID (e.g. the commit) replaces it when set.
+    """
+    if release := getattr(settings, "RELEASE_ID", ""):
+        return release[:16]
+    digest = hashlib.sha256()
+    root = Path(settings.BASE_DIR)
+    for folder in FINGERPRINTED_FOLDERS:
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in FINGERPRINTED_SUFFIXES and "migrations" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if manifest.exists():
+        digest.update(manifest.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def page_cache_enabled():
+    return getattr(settings, "PAGE_CACHE_ENABLED", False)
+
+
+def current_generation(cache=None):
+    """The generation pages are stored under now; created on first use or after eviction."""
+    cache = cache or page_cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # A clock value, never 1: keys stored under an evicted generation stay unreachable.
+        generation = time.time_ns()
+        if not cache.add(GENERATION_KEY, generation, timeout=None):
+            generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def bump_generation(cache=None):
+    """Make every stored page unreachable; errors are logged, never raised to the editor."""
+    cache = cache or page_cache()
+    try:
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:
+            cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+    except Exception:
+        # Publishing must not fail because the cache is down; stored pages then expire
+        # after PAGE_CACHE_SECONDS at the latest.
+        logger.exception("Page cache: the generation could not be bumped")
+
+
+def _bump_after_commit():
+    bump_generation()
+
+
+def purge_everything():
+    """Bump now, and again once the current transaction commits.
+
+    The bump after commit is the one that matters: a page rendered between the first bump
+    and the commit saw the old data and would otherwise be stored under the new generation.
+    The immediate bump covers code that runs outside a transaction (or tests that never
+    commit). Within one transaction, a single bump after commit is scheduled, so deleting a
+    thousand pages costs one, not a thousand.
+    """
+    bump_generation()
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return
+    pending = getattr(connection, "run_on_commit", ())
+    if any(entry[1] is _bump_after_commit for entry in pending):
+        return
+    transaction.on_commit(_bump_after_commit, robust=True)
+
+
+def read_current(cache, key):
+    """The value stored at `key` if it was stored under the current generation, in one trip.
+
+    Values are stored as (generation, value) under keys that do not change with the
+    generation: a page is read together with the generation in a single MGET, and storing it
+    again replaces the old copy rather than leaving it to expire.
+
+    Returns (generation, value); value is None when missing or stored under another generation.
+    """
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        return current_generation(cache), None
+    stored = found.get(key)
+    if stored is None or stored[0] != generation:
+        return generation, None
+    return generation, stored[1]
+
+
+def cached_fragment(name, compute, timeout=None):
+    """A value computed once per generation, e.g. a sidebar aggregated over every news item.
+
+    Costs one cache read instead of queries whose time grows with the archive; like pages,
+    the value is recomputed after any publication.
+    """
+    if not getattr(settings, "FRAGMENT_CACHE_ENABLED", False):
+        return compute()
+    cache = page_cache()
+    key = f"{FRAGMENT_PREFIX}:{release_fingerprint()}:{name}"
+    try:
+        generation, value = read_current(cache, key)
+    except Exception:
+        logger.exception("Page cache: fragment %s could not be read", name)
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(
+                key, (generation, value), page_cache_seconds() if timeout is None else timeout
+            )
+        except Exception:
+            logger.exception("Page cache: fragment %s could not be stored", name)
+    return value
+
+
+def page_cache_seconds():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 3600)
+
+
+def request_key(request):
+    """The key of an anonymous GET: scheme, host, path and query string."""
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"{KEY_PREFIX}:{release_fingerprint()}:{digest}"
+
+
+def may_use_cache(request):
+    """Whether this request may be answered from, or stored in, the page cache.
+
+    Decided from the request alone, before sessions are loaded: a visitor holding a session
+    cookie may be signed in, so they always get a page rendered for them.
+    """
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(UNCACHED_PREFIXES):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    if any(name in request.COOKIES for name in PERSONAL_COOKIES):
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    return all(name in CACHED_QUERY_PARAMETERS for name in request.GET)
+
+
+def may_store(request, response):
+    """Whether a freshly rendered response is the same for every anonymous visitor."""
+    if request.method != "GET" or response.status_code not in CACHED_STATUSES:
+        return False
+    if response.streaming or response.cookies:
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    if get_max_age(response) == 0:
+        return False
+    # A per-request nonce in the Content-Security-Policy must never be replayed.
+    csp = response.get("Content-Security-Policy", "") + response.get(
+        "Content-Security-Policy-Report-Only", ""
+    )
+    if "'nonce-" in csp:
+        return False
+    # A CSRF token is personal even when no cookie is set in this very response.
+    return CSRF_FIELD not in response.content
+
+
+def freeze(response):
+    headers = [
+        (name, value)
+        for name, value in response.items()
+        if name.lower() not in ("set-cookie", "x-cache", "date")
+    ]
+    return (response.status_code, headers, response.content)
+
+
+def thaw(frozen):
+    status, headers, content = frozen
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+class PageCacheMiddleware:
+    """Answers anonymous GETs of public pages from the shared cache, and stores what it may.
+
+    Placed right after WhiteNoise, before sessions: a hit skips sessions, authentication,
+    CSRF and the whole page rendering. Responses say `X-Cache: HIT`, `MISS` (rendered and
+    stored) or `BYPASS` (rendered, not stored).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not page_cache_enabled() or not may_use_cache(request):
+            return self.get_response(request)
+        cache = page_cache()
+        try:
+            key = request_key(request)
+            # The generation read now is the one the page is stored under: a publication
+            # committed while it renders makes this copy stale at once.
+            generation, frozen = read_current(cache, key)
+        except Exception:
+            # Without its cache the site is slower, not down.
+            logger.exception("Page cache: lookup failed")
+            return self.get_response(request)
+        if frozen is not None:
+            response = thaw(frozen)
+            response["X-Cache"] = "HIT"
+            return response
+        response = self.get_response(request)
+        if may_store(request, response):
+            try:
+                cache.set(key, (generation, freeze(response)), page_cache_seconds())
+                response["X-Cache"] = "MISS"
+            except Exception:
+                logger.exception("Page cache: store failed")
+                response["X-Cache"] = "BYPASS"
+            cdn_seconds = getattr(settings, "PAGE_CACHE_CDN_SECONDS", 0)
+            if cdn_seconds:
+                patch_cache_control(response, public=True, s_maxage=cdn_seconds)
+        else:
+            response["X-Cache"] = "BYPASS"
+        return response
+
+
+# Invalidation
+
+
+def related_urls(page):
+    """Public addresses that show `page` besides its own: its ancestors, feeds, tag listings."""
+    from news.models import NewsIndexPage, NewsPage
+
+    page = page.specific_deferred
+    urls = []
+    for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
+        url = ancestor.get_full_url()
+        if not url:
+            continue
+        urls.append(url)
+        if isinstance(ancestor, NewsIndexPage):
+            urls += [url + "flux/rss/", url + "flux/atom/"]
+            if isinstance(page, NewsPage):
+                for slug in page.tags.values_list("slug", flat=True):
+                    listing = f"{url}etiquette/{slug}/"
+                    urls += [listing, listing + "flux/rss/", listing + "flux/atom/"]
+    root = page.get_site().root_url if page.get_site() else None
+    if root:
+        urls.append(root + "/sitemap.xml")
+    return urls
+
+
+def cdn_configured():
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def frontend_cache_urls(page):
+    """The page's own cached addresses and those of the pages listing it."""
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    batch = PurgeBatch()
+    batch.add_page(page)
+    batch.add_urls(related_urls(page))
+    return batch.urls
+
+
+def purge_frontend_cache(urls):
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    try:
+        purge_urls_from_cache(urls)
+    except Exception:
+        logger.exception("Page cache: the CDN purge failed")
+
+
+def schedule_frontend_purge(page):
+    """Once committed, ask the CDN to forget the page and what lists it (when one is set up)."""
+    if not cdn_configured():
+        return
+    try:
+        urls = frontend_cache_urls(page)
+    except Exception:
+        logger.exception("Page cache: the CDN addresses of page %s are unknown", page.pk)
+        return
+    transaction.on_commit(partial(purge_frontend_cache, urls), robust=True)
+
+
+def on_page_changed(sender, instance, **kwargs):
+    purge_everything()
+    schedule_frontend_purge(instance)
+
+
+def on_page_deleting(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    # Addresses are computed before the rows go; only once per page, on its base row.
+    if type(instance) is Page:
+        schedule_frontend_purge(instance)
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        purge_everything()
+
+
+# Saved by Wagtail itself while rendering (an image's size and hash are filled in lazily):
+# purging on them would empty the cache at every first view of an image.
+BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
+
+
+def on_content_changed(sender, instance=None, update_fields=None, created=False, **kwargs):
+    # Never for renditions either: rendering a page creates them.
+    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
+        return
+    # Wagtail creates a site's settings with their defaults while rendering the first page
+    # that reads them: that page already shows those defaults.
+    if created and isinstance(instance, BaseSiteSetting):
+        return
+    purge_everything()
+
+
+def watched_models():
+    """Models shown on public pages outside of the page tree, or deciding who sees what."""
+    from django.apps import apps
+
+    names = [
+        "home.SiteSettings",
+        "home.SiteImage",
+        "home.SiteDocument",
+        "news.NewsCategory",
+        "members.Organisation",
+        "members.Sector",
+        "taggit.Tag",
+        "wagtailcore.Site",
+        "wagtailcore.PageViewRestriction",
+        "wagtailredirects.Redirect",
+    ]
+    models = []
+    for name in names:
+        try:
+            models.append(apps.get_model(name))
+        except LookupError:
+            continue
+    return models
+
+
+def connect_signals():
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(on_page_changed, dispatch_uid=f"home.cache.{signal!r}")
+    pre_delete.connect(on_page_deleting, dispatch_uid="home.cache.page_deleting")
+    post_delete.connect(on_page_deleted, dispatch_uid="home.cache.page_deleted")
+    for model in watched_models():
+        uid = f"home.cache.{model._meta.label_lower}"
+        post_save.connect(on_content_changed, sender=model, dispatch_uid=uid + ".save")
+        post_delete.connect(on_content_changed, sender=model, dispatch_uid=uid + ".delete")
+
+
+def check_shared_cache(app_configs=None, **kwargs):
+    """A per-process cache would let each worker serve its own stale copy after a publication."""
+    if not (page_cache_enabled() or getattr(settings, "FRAGMENT_CACHE_ENABLED", False)):
+        return []
+    backend = settings.CACHES.get(getattr(settings, "PAGE_CACHE_ALIAS", "default"), {})
+    if "locmem" in backend.get("BACKEND", "") or "dummy" in backend.get("BACKEND", ""):
+        return [
+            CheckWarning(
+                "The page or fragment cache is on, but the cache is local to each process.",
+                hint="Set REDIS_URL so that every worker and server shares one cache, "
+                "or run a single process.",
+                id="home.W001",
+            )
+        ]
+    return []
