@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run migrate demo test lint check clean
+.PHONY: install run migrate demo test lint check clean bench
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ lint: install
 check: install
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Loads 10,000 news into PostgreSQL (BENCH_DATABASE_URL), serves them with gunicorn and
+# prints requests per second, latencies and query counts; see « Performance » in README.md.
+bench: install
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

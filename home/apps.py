@@ -6,3 +6,11 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = "Site"
+
+    def ready(self):
+        from django.core import checks
+
+        from . import cache
+
+        cache.connect_signals()
+        checks.register(cache.check_shared_cache, checks.Tags.caches)

@@ -4,6 +4,8 @@ from functools import cached_property
 
 from wagtail.models import Site
 
+from .cache import cached_fragment
+
 
 class SiteNavigation:
     """Lazily computed menu and feed links for the current site; nothing runs unless used."""
@@ -17,7 +19,9 @@ class SiteNavigation:
 
     @cached_property
     def root_page(self):
-        return self.site.root_page if self.site else None
+        if self.site is None:
+            return None
+        return cached_fragment(f"nav:{self.site.pk}:root", lambda: self.site.root_page)
 
     @cached_property
     def top_pages(self):
@@ -26,12 +30,16 @@ class SiteNavigation:
 
         if self.root_page is None:
             return []
-        return list(
-            self.root_page.get_children()
-            .live()
-            .public()
-            .not_type(*MEMBER_ONLY_PAGE_TYPES)
-            .order_by("path")
+        # Every page asks for the same menu: read once per publication (home.cache).
+        return cached_fragment(
+            f"nav:{self.site.pk}:top-pages",
+            lambda: list(
+                self.root_page.get_children()
+                .live()
+                .public()
+                .not_type(*MEMBER_ONLY_PAGE_TYPES)
+                .order_by("path")
+            ),
         )
 
     @property
@@ -46,8 +54,11 @@ class SiteNavigation:
     def directory_url(self):
         from members.models import PartnerDirectoryPage
 
-        directory = PartnerDirectoryPage.objects.live().public().first()
-        return directory.get_url(self.request) if directory else "/partenaires/"
+        def find():
+            directory = PartnerDirectoryPage.objects.live().public().first()
+            return directory.get_url(self.request) if directory else "/partenaires/"
+
+        return cached_fragment(f"nav:{self.site.pk if self.site else 0}:directory-url", find)
 
     @cached_property
     def news_index(self):
@@ -55,7 +66,10 @@ class SiteNavigation:
 
         if self.root_page is None:
             return None
-        return NewsIndexPage.objects.live().public().descendant_of(self.root_page).first()
+        return cached_fragment(
+            f"nav:{self.site.pk}:news-index",
+            lambda: NewsIndexPage.objects.live().public().descendant_of(self.root_page).first(),
+        )
 
     @cached_property
     def news_feed_urls(self):

@@ -1,6 +1,7 @@
 """Public search, robots.txt and error pages."""
 
 from django.conf import settings
+from django.db import OperationalError, connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
@@ -9,11 +10,20 @@ from django.views.static import serve
 
 from wagtail.models import Page, Site
 
+from home.security import clean_search_query
 from members.models import MEMBER_ONLY_PAGE_TYPES, Organisation
 from news.models import paginate
 
 SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+
+
+def database_is_reachable():
+    """Whether the database still answers, after a query of ours failed."""
+    try:
+        return connection.is_usable()
+    except Exception:  # any failure here means the same thing: unreachable
+        return False
 
 
 def public_pages(request):
@@ -29,13 +39,24 @@ def public_pages(request):
 
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
+    query = clean_search_query(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
     results = None
     organisations = []
     if query:
-        page_results = public_pages(request).specific().search(query, operator="and")
-        results = paginate(request, page_results, SEARCH_RESULTS_PER_PAGE)
-        organisations = list(Organisation.objects.for_directory().search(query, operator="and")[:6])
+        try:
+            page_results = public_pages(request).specific().search(query, operator="and")
+            results = paginate(request, page_results, SEARCH_RESULTS_PER_PAGE)
+            # Evaluated here, not in the template, so that a query the search backend cannot
+            # parse is caught below instead of breaking the page.
+            results.object_list = list(results.object_list)
+            organisations = list(
+                Organisation.objects.for_directory().search(query, operator="and")[:6]
+            )
+        except OperationalError:
+            if not database_is_reachable():
+                raise
+            # The backend refused the query's syntax: answer « no result », never a 500.
+            results, organisations = None, []
     return render(
         request,
         "pages/search.html",

@@ -54,14 +54,22 @@ def can_read_page(page, user):
     return all(restriction_accepts(r, user) for r in page.get_view_restrictions())
 
 
+def view_restrictions(user):
+    """Every page view restriction with its groups, read once per request (per user object)."""
+    cached = getattr(user, "_view_restrictions_cache", None)
+    if cached is None:
+        cached = list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
+        user._view_restrictions_cache = cached
+    return cached
+
+
 def readable_member_pages(queryset, user):
     """Narrow a page queryset to what this user may read, in a constant number of queries."""
     from .models import STRATEGY_PAGE_TYPES
 
     if not can_enter_member_area(user):
         return queryset.none()
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    for restriction in restrictions:
+    for restriction in view_restrictions(user):
         if not restriction_accepts(restriction, user):
             queryset = queryset.exclude(path__startswith=restriction.page.path)
     if not all(audience_accepts(page_type, user) for page_type in STRATEGY_PAGE_TYPES):
@@ -71,6 +79,14 @@ def readable_member_pages(queryset, user):
 
 def member_page_response(page, request):
     """A redirect to sign in, a 403 page, or None when the request may see the page."""
+    # Asked twice per page (the serving hook, then the page's own serve): decide once.
+    decided = request.__dict__.setdefault("_member_page_access", {})
+    if page.pk not in decided:
+        decided[page.pk] = _member_page_response(page, request)
+    return decided[page.pk]
+
+
+def _member_page_response(page, request):
     user = request.user
     if not user.is_authenticated:
         response = redirect_to_login(request.get_full_path(), LOGIN_URL)

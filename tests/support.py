@@ -118,6 +118,7 @@ def build_public_site(home_page):
         sector=industry,
     )
     home_page.featured_stories.add(story)
+    factories.publish(home_page)
     directory = factories.PartnerDirectoryPageFactory(parent=home_page)
     standard = factories.StandardPageFactory(
         parent=home_page,

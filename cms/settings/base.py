@@ -303,7 +303,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's own backend, reusing its Redis client between calls (home/redis_cache.py).
+            "BACKEND": "home.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "limoges"),
         }
@@ -316,10 +317,38 @@ else:
         }
     }
 
+if REDIS_URL:
+    # Signed-in requests read their session from Redis; PostgreSQL still keeps every write.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 # Whole anonymous pages (home.cache): on by default only with a shared cache, since each
 # process would otherwise keep its own copy after a publication.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", bool(REDIS_URL))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# Aggregates over the whole archive (tag counts, years, listing counts), kept per generation
+# like pages, so that an uncached page costs the same with 10 or 10,000 news.
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", bool(REDIS_URL))
+# Part of every page and fragment key, so a new release never serves the previous one's
+# pages; computed from the templates and code when unset (home.cache.release_fingerprint).
+RELEASE_ID = os.environ.get("RELEASE_ID", "")
+
+# A CDN in front of the site (optional). Wagtail purges a page from it when it is published
+# or unpublished; home.cache adds the pages that list it, its feeds and the sitemap.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+    }
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    # Varnish, nginx or any cache that accepts HTTP PURGE requests.
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 # How long a CDN may keep a public page (s-maxage); 0 leaves pages to our own cache only.
 PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", "0"))
 

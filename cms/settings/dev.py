@@ -13,6 +13,11 @@ SECURE_HSTS_SECONDS = 0
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 
+# Two-factor authentication for the admin is off by default in dev, so that the demo
+# accounts of `make run` open the admin with their password alone; ADMIN_2FA_REQUIRED=true
+# tries the real sign-in. Production always requires it (base.py).
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)  # noqa: F405
+
 # Dev has no mail server: print messages in the terminal.
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 

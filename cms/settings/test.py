@@ -15,6 +15,10 @@ SECURE_HSTS_SECONDS = 0
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 
+# Tests sign editors in with force_login; the two-factor tests (tests/security/) switch the
+# second step back on.
+ADMIN_2FA_REQUIRED = False
+
 # Fast hashing: test accounts protect nothing.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -28,6 +32,11 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the finders: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
+
+# Most tests count queries or change data behind Wagtail's back: whole-page caching is
+# switched on only by the tests of the page cache (tests/perf/).
+PAGE_CACHE_ENABLED = False
+FRAGMENT_CACHE_ENABLED = False
 
 # Tasks run inline: no worker process to start.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,4 +1,4 @@
-"""A public site for the browser: rebuilt for each test, since live-server tests flush the database."""
+"""A public site for the browser, rebuilt for each test: live-server tests flush the database."""
 
 import pytest
 

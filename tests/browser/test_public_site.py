@@ -39,7 +39,8 @@ def page_types(site):
 def visit(page, site, path):
     response = page.goto(site.base_url + path)
     expected = 404 if path.startswith("/cette-page") else 200
-    assert response is not None and response.status == expected, (path, response and response.status)
+    assert response is not None, path
+    assert response.status == expected, (path, response.status)
     return response
 
 
@@ -103,6 +104,14 @@ def test_no_serious_accessibility_violation(page, live_site):
     if minor:
         print("Violations axe mineures :", minor)  # noqa: T201 - reported, not blocking
     assert blocking == {}
+
+    # The check itself must be able to fail: an image without alt text is caught.
+    page.evaluate(
+        "() => document.querySelector('main')"
+        ".insertAdjacentHTML('beforeend', '<img src=\"x.png\">')"
+    )
+    results = axe.run(page, context=AXE_CONTEXT, options=AXE_OPTIONS)
+    assert "image-alt" in {violation["id"] for violation in results.response["violations"]}
 
 
 def test_no_horizontal_scroll_at_320_pixels(page, live_site):

@@ -1,14 +1,17 @@
 """`manage.py load_demo` fills a site with the network's content, once, and never in production."""
 
+import io
 import os
 import subprocess  # noqa: S404 - runs our own manage.py
 import sys
 from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 
 from wagtail.models import Page, Site
 
+import PIL.Image
 import pytest
 
 from home.models import HomePage, SiteImage
@@ -19,6 +22,15 @@ from tests.support import module_transaction
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _one_pixel_png():
+    buffer = io.BytesIO()
+    PIL.Image.new("RGB", (1, 1), "white").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+ONE_PIXEL_PNG = _one_pixel_png()
 
 # « Le Conseil Stratégique d'Attractivité de Limoges se compose d'une vingtaine de membres
 # fondateurs, à savoir : » (announcement of 1 June 2023).
@@ -92,8 +104,20 @@ def test_demo_loads_idempotently(demo):
     assert counts() == demo
 
 
-def test_demo_pages_render(client, demo):
-    """The first demo page of each public type answers 200 (their images are large to render)."""
+@pytest.fixture
+def stub_renditions(monkeypatch):
+    """Renditions become a 1-pixel PNG: the demo's pages would otherwise spend half a minute
+    encoding some two hundred AVIF, WebP and JPEG renditions, which tests/home covers already.
+    """
+
+    def generate_rendition_file(image, filter, *, source=None):
+        return ContentFile(ONE_PIXEL_PNG, name=f"stub.{filter.spec.replace('|', '.')}.png")
+
+    monkeypatch.setattr(SiteImage, "generate_rendition_file", generate_rendition_file)
+
+
+def test_demo_pages_render(client, demo, stub_renditions):
+    """The first demo page of each public type answers 200 with the demo's content."""
     site = Site.objects.get(is_default_site=True)
     pages = (
         site.root_page.get_descendants(inclusive=True)

@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from home.models import HomePage, StandardPage
-from members.models import MemberAreaPage, PartnerDirectoryPage
+from members.models import JoinClubPage, MemberAreaPage, PartnerDirectoryPage
 from news.models import NewsIndexPage, NewsPage, StoryIndexPage, StoryPage
 from tests import factories
 
@@ -35,7 +35,14 @@ class TestPageTreeRules(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
             HomePage,
-            {NewsIndexPage, StoryIndexPage, PartnerDirectoryPage, MemberAreaPage, StandardPage},
+            {
+                NewsIndexPage,
+                StoryIndexPage,
+                PartnerDirectoryPage,
+                JoinClubPage,
+                MemberAreaPage,
+                StandardPage,
+            },
         )
 
     def test_standard_pages_nest_under_home_or_each_other(self):
@@ -97,26 +104,24 @@ class TestEditingForms(WagtailPageTestCase):
         self.client.force_login(self.superuser)
 
     def add_url(self, model, parent):
-        return reverse(
-            "wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk]
-        )
+        meta = model._meta
+        return reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, parent.pk])
 
     def test_creation_forms_render(self):
         """The « add » form of each page type opens under its allowed parent."""
+        for model in (NewsIndexPage, StoryIndexPage, PartnerDirectoryPage, StandardPage):
+            with self.subTest(model=model.__name__, parent="Accueil"):
+                self.assertEqual(self.client.get(self.add_url(model, self.home)).status_code, 200)
         news_index = factories.NewsIndexPageFactory(parent=self.home)
         story_index = factories.StoryIndexPageFactory(parent=self.home)
         standard = factories.StandardPageFactory(parent=self.home)
-        cases = [
-            (StandardPage, self.home),
-            (StandardPage, standard),
+        for model, parent in [
             (NewsPage, news_index),
             (StoryPage, story_index),
-            (PartnerDirectoryPage, self.home),
-        ]
-        for model, parent in cases:
+            (StandardPage, standard),
+        ]:
             with self.subTest(model=model.__name__, parent=parent.title):
-                response = self.client.get(self.add_url(model, parent))
-                self.assertEqual(response.status_code, 200)
+                self.assertEqual(self.client.get(self.add_url(model, parent)).status_code, 200)
 
     def test_singleton_creation_forms_render_until_one_exists(self):
         """The newsroom can be created once; afterwards its « add » form is refused."""

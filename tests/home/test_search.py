@@ -50,7 +50,8 @@ def test_search_finds_organisations(client, public_site):
 def test_search_leaves_out_organisations_hidden_from_the_directory(client, public_site):
     """An organisation kept out of the public directory is not found either."""
     factories.OrganisationFactory(
-        name="Société discrète", description="Une manufacture confidentielle.",
+        name="Société discrète",
+        description="Une manufacture confidentielle.",
         show_in_directory=False,
     )
     _, _, organisations = search(client, "manufacture")

@@ -164,9 +164,7 @@ def test_feeds_only_carry_public_published_news(client, public_site, kind):
     factories.expire(hidden[2])
     for url in (f"{index.url}flux/{kind}/", f"{index.url}etiquette/charte/flux/{kind}/"):
         body = get(client, url).content.decode()
-        assert public_site.charter_news.title.replace("'", "&#x27;") in body or (
-            public_site.charter_news.title in body
-        )
+        assert public_site.charter_news.slug in body
         for page in hidden:
             assert page.title not in body, (page.title, url)
             assert page.slug not in body, (page.slug, url)

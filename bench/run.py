@@ -1,0 +1,420 @@
+"""`make bench`: load the large data set, serve it with gunicorn, measure, print one table.
+
+Everything runs on this machine and talks over loopback only. Steps:
+
+1. recreate the benchmark database (`BENCH_DATABASE_URL`), migrate it and load the data set
+   with `manage.py load_bench_data` (timed);
+2. collect static files and count each page's SQL queries (bench/probe.py);
+3. serve, one after the other and with the same gunicorn settings (2 sync workers): the
+   ceiling (a bare Django view, bench/ceiling.py), the site with its page cache on (Redis)
+   and the site with it off;
+4. load each address with wrk (or a small Python load generator when wrk is missing) and
+   print requests per second, p50 and p99 latency, errors, the ratio to the ceiling and the
+   query count; then the memory of a worker and the loading time.
+
+Settings (environment): BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_SECONDS (per address),
+BENCH_CONNECTIONS, BENCH_WORKDIR, BENCH_SKIP_LOAD=1 (reuse the loaded database).
+"""
+
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from http.cookies import SimpleCookie
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(Path(sys.executable))
+BIN = Path(sys.executable).parent
+
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cms_bench")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
+SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+WORKDIR = Path(os.environ.get("BENCH_WORKDIR", "/tmp/cms-bench"))
+SKIP_LOAD = os.environ.get("BENCH_SKIP_LOAD", "") in {"1", "true", "yes"}
+WORKERS = 2
+PORTS = {"ceiling": 8131, "cached": 8132, "uncached": 8133}
+HOST = "127.0.0.1"
+# The site runs as behind a proxy that terminates TLS: plain HTTP on loopback, this header set.
+PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
+
+SITE_ENV = {
+    "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+    "SECRET_KEY": "bench-only-throwaway-secret-key-0123456789-abcdefghijklmnop",
+    "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "CSRF_TRUSTED_ORIGINS": ",".join(f"https://127.0.0.1:{port}" for port in PORTS.values()),
+    "DATABASE_URL": DATABASE_URL,
+    "REDIS_URL": REDIS_URL,
+    "BEHIND_TLS_PROXY": "true",
+    "MEDIA_ROOT": str(WORKDIR / "media"),
+    "STATIC_ROOT": str(WORKDIR / "static"),
+    "LOG_LEVEL": "ERROR",
+    "TASKS_BACKEND": "immediate",
+    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+}
+
+
+def say(text):
+    print(text, flush=True)
+
+
+def env(**extra):
+    return {**os.environ, **SITE_ENV, **extra}
+
+
+def manage(*args, **extra):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env(**extra), check=True)
+
+
+# Preparation
+
+
+def ensure_wrk():
+    """wrk from Debian when it can be had; None means the Python load generator is used."""
+    if shutil.which("wrk"):
+        return shutil.which("wrk")
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        say("wrk absent : installation du paquet Debian…")
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=False, **quiet)
+    if shutil.which("wrk"):
+        return shutil.which("wrk")
+    say("wrk introuvable : générateur de charge en Python (chiffres plus bas que wrk).")
+    return None
+
+
+def ensure_redis():
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        client.ping()
+    except redis.ConnectionError:
+        if not shutil.which("redis-server"):
+            raise SystemExit(f"Redis injoignable ({REDIS_URL}) et redis-server absent.") from None
+        say("Démarrage de Redis sur 127.0.0.1:6379…")
+        subprocess.run(
+            ["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--port", "6379"]
+            + ["--save", "", "--appendonly", "no"],
+            check=True,
+        )
+        time.sleep(0.5)
+        client.ping()
+    return client
+
+
+def recreate_database():
+    import psycopg
+
+    url = urllib.parse.urlsplit(DATABASE_URL)
+    name = url.path.lstrip("/")
+    if "bench" not in name:
+        raise SystemExit(f"La base du banc d'essai doit contenir « bench » : {name}")
+    admin = url._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def prepare():
+    timings = {}
+    if SKIP_LOAD:
+        say("BENCH_SKIP_LOAD : base existante réutilisée.")
+    else:
+        shutil.rmtree(WORKDIR / "media", ignore_errors=True)
+        say(f"== Base {DATABASE_URL} : recréation et migrations")
+        started = time.monotonic()
+        recreate_database()
+        manage("migrate", "--noinput", "-v", "0")
+        timings["migrations"] = time.monotonic() - started
+        say("== Chargement du jeu de données")
+        started = time.monotonic()
+        manage("load_bench_data")
+        timings["chargement"] = time.monotonic() - started
+    say("== collectstatic")
+    manage("collectstatic", "--noinput", "-v", "0")
+    return timings
+
+
+def probe():
+    say("== Adresses et requêtes SQL de chaque page")
+    result = subprocess.run(
+        [PYTHON, "bench/probe.py"],
+        cwd=ROOT,
+        env=env(PAGE_CACHE_ENABLED="false"),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+# Servers
+
+
+class Server:
+    """One gunicorn with the benchmark's worker settings, stopped by its own process id."""
+
+    def __init__(self, name, app, port, **extra_env):
+        self.name, self.port = name, port
+        log = open(WORKDIR / f"gunicorn-{name}.log", "w")  # noqa: SIM115 - closed in stop()
+        self.log = log
+        self.process = subprocess.Popen(
+            [str(BIN / "gunicorn"), app, "--workers", str(WORKERS), "--worker-class", "sync"]
+            + ["--bind", f"{HOST}:{port}", "--no-control-socket", "--log-level", "warning"],
+            cwd=ROOT,
+            env=env(**extra_env),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        self.wait_ready()
+
+    def wait_ready(self):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"gunicorn {self.name} s'est arrêté : voir {self.log.name}")
+            try:
+                request("GET", self.port, "/static/does-not-exist")
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise SystemExit(f"gunicorn {self.name} ne répond pas")
+
+    def worker_rss_mb(self):
+        """Resident memory of each worker (children of the master), in MiB."""
+        sizes = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == self.process.pid:
+                status = (stat.parent / "status").read_text()
+                kib = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+                sizes.append(kib / 1024)
+        return sizes
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+def request(method, port, path, headers=None, body=None):
+    conn = http.client.HTTPConnection(HOST, port, timeout=30)
+    try:
+        conn.request(method, path, body=body, headers={**PROXY_HEADERS, **(headers or {})})
+        response = conn.getresponse()
+        content = response.read()
+        return response, content
+    finally:
+        conn.close()
+
+
+def sign_in(port, email, password):
+    """The session cookie of a member, signed in through the real form."""
+    response, content = request("GET", port, "/connexion/")
+    cookies = SimpleCookie()
+    for header in response.headers.get_all("Set-Cookie") or []:
+        cookies.load(header)
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', content).group(1).decode()
+    form = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token, "username": email, "password": password}
+    )
+    response, _ = request(
+        "POST",
+        port,
+        "/connexion/",
+        headers={
+            "Cookie": f"csrftoken={cookies['csrftoken'].value}",
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Origin": f"https://{HOST}:{port}",
+            "Referer": f"https://{HOST}:{port}/connexion/",
+        },
+        body=form,
+    )
+    for header in response.headers.get_all("Set-Cookie") or []:
+        cookies.load(header)
+    if response.status != 302 or "sessionid" not in cookies:
+        raise SystemExit(f"Connexion de {email} impossible ({response.status})")
+    return f"sessionid={cookies['sessionid'].value}"
+
+
+# Load
+
+
+def parse_duration(text):
+    value, unit = re.match(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def run_wrk(wrk, port, path, headers):
+    command = [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "--timeout", "10s"]
+    for name, value in {**PROXY_HEADERS, **headers}.items():
+        command += ["-H", f"{name}: {value}"]
+    output = subprocess.run(
+        [*command, f"http://{HOST}:{port}{path}"], capture_output=True, text=True, check=True
+    ).stdout
+    errors = 0
+    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
+        errors += int(match.group(1))
+    socket_errors = r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)"
+    if match := re.search(socket_errors, output):
+        # Sync workers close each connection; wrk counts some of those closes as read errors.
+        errors += int(match.group(1)) + int(match.group(3)) + int(match.group(4))
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": parse_duration(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1)),
+        "p99": parse_duration(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1)),
+        "errors": errors,
+    }
+
+
+def run_python_load(port, path, headers):
+    """A bounded fallback load generator: CONNECTIONS threads for SECONDS seconds."""
+    latencies, errors = [], [0]
+    deadline = time.monotonic() + SECONDS
+    lock = threading.Lock()
+
+    def worker():
+        while time.monotonic() < deadline:
+            started = time.perf_counter()
+            try:
+                response, _ = request("GET", port, path, headers)
+                ok = response.status < 400
+            except OSError:
+                ok = False
+            elapsed = (time.perf_counter() - started) * 1000
+            with lock:
+                latencies.append(elapsed)
+                if not ok:
+                    errors[0] += 1
+
+    threads = [threading.Thread(target=worker) for _ in range(CONNECTIONS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    latencies.sort()
+    return {
+        "rps": len(latencies) / SECONDS,
+        "p50": statistics.median(latencies),
+        "p99": latencies[int(len(latencies) * 0.99) - 1],
+        "errors": errors[0],
+    }
+
+
+def measure(wrk, port, path, headers=None):
+    headers = headers or {}
+    # Warm-up: renditions, Wagtail's caches, the page cache; the last answer says how it went.
+    for _ in range(3):
+        response, _ = request("GET", port, path, headers)
+    status, cache_state = response.status, response.getheader("X-Cache", "—")
+    if status != 200:
+        raise SystemExit(f"{path} : statut {status} pendant la mise en route")
+    result = run_wrk(wrk, port, path, headers) if wrk else run_python_load(port, path, headers)
+    return {**result, "cache": cache_state}
+
+
+# Report
+
+
+def table(rows, ceiling, queries):
+    header = (
+        f"{'page':<24} | {'cache on: req/s':>15} {'p50 ms':>7} {'p99 ms':>7} {'err':>4} "
+        f"{'ratio':>6} {'X-Cache':>7} | {'cache off: req/s':>16} {'p50 ms':>7} {'p99 ms':>7} "
+        f"{'err':>4} {'ratio':>6} | {'SQL':>4}"
+    )
+    lines = [header, "-" * len(header)]
+    for name, cached, uncached in rows:
+        sql = queries.get(name, "—")
+        lines.append(
+            f"{name:<24} | {cached['rps']:>15.0f} {cached['p50']:>7.2f} {cached['p99']:>7.2f} "
+            f"{cached['errors']:>4} {cached['rps'] / ceiling['rps']:>6.0%} {cached['cache']:>7} | "
+            f"{uncached['rps']:>16.0f} {uncached['p50']:>7.2f} {uncached['p99']:>7.2f} "
+            f"{uncached['errors']:>4} {uncached['rps'] / ceiling['rps']:>6.0%} | {sql:>4}"
+        )
+    lines.append(
+        f"{'Plafond (vue Django nue)':<24} | {ceiling['rps']:>15.0f} {ceiling['p50']:>7.2f} "
+        f"{ceiling['p99']:>7.2f} {ceiling['errors']:>4} {1:>6.0%} {'—':>7} |"
+    )
+    return "\n".join(lines)
+
+
+def main():
+    WORKDIR.mkdir(parents=True, exist_ok=True)
+    os.chdir(ROOT)
+    wrk = ensure_wrk()
+    redis_client = ensure_redis()
+    timings = prepare()
+    found = probe()
+    urls, queries = found["urls"], found["queries"]
+    member_password = os.environ.get("DEMO_PASSWORD", "limoges-demo-2023")
+
+    say(f"== Plafond : vue Django nue, {WORKERS} workers sync, {CONNECTIONS} connexions")
+    ceiling_server = Server("ceiling", "bench.ceiling:application", PORTS["ceiling"])
+    try:
+        ceiling = measure(wrk, PORTS["ceiling"], "/")
+    finally:
+        ceiling_server.stop()
+
+    results, memory = {}, {}
+    for mode, enabled in (("cached", "true"), ("uncached", "false")):
+        redis_client.flushdb()
+        # Off means whole pages only: fragments stay on, as they do in production.
+        say(f"== Site, cache de pages {'activé' if enabled == 'true' else 'désactivé'}")
+        server = Server(mode, "cms.wsgi:application", PORTS[mode], PAGE_CACHE_ENABLED=enabled)
+        try:
+            session = sign_in(server.port, found["member_email"], member_password)
+            results[mode] = {}
+            for name, path in {**urls["public"], **urls["static"]}.items():
+                results[mode][name] = measure(wrk, server.port, path)
+                say(f"  {name:<24} {results[mode][name]['rps']:8.0f} req/s")
+            for name, path in urls["member"].items():
+                label = f"{name} (connecté)"
+                results[mode][label] = measure(wrk, server.port, path, {"Cookie": session})
+                queries[label] = queries[name]
+                say(f"  {label:<24} {results[mode][label]['rps']:8.0f} req/s")
+            memory[mode] = server.worker_rss_mb()
+        finally:
+            server.stop()
+
+    rows = [
+        (name, results["cached"][name], results["uncached"][name]) for name in results["cached"]
+    ]
+    report = [
+        "",
+        f"Banc d'essai : gunicorn {WORKERS} workers sync, wrk {CONNECTIONS} connexions "
+        f"× {SECONDS} s par adresse, boucle locale, {os.cpu_count()} cœurs",
+        "",
+        table(rows, ceiling, queries),
+        "",
+        "Mémoire d'un worker après la mesure (RSS) : "
+        + ", ".join(f"{mode} {max(sizes):.0f} Mio" for mode, sizes in memory.items() if sizes),
+    ]
+    if timings:
+        report.append(
+            "Chargement : "
+            + ", ".join(f"{step} {seconds:.0f} s" for step, seconds in timings.items())
+        )
+    text = "\n".join(report)
+    say(text)
+    (WORKDIR / "results.txt").write_text(text + "\n")
+    say(f"\n(copie dans {WORKDIR / 'results.txt'})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,400 @@
+#!/usr/bin/env python3
+"""Load and database-restart check of the site as production serves it, on this machine only.
+
+    .venv/bin/python scripts/resilience.py [--duration 60] [--connections 64]
+
+1. Creates the PostgreSQL database `cms_resilience` (dropped first if it exists), migrates
+   it, loads the demo content and collects static files into a temporary folder.
+2. Starts gunicorn with the production settings on 127.0.0.1 (plain HTTP: a throwaway
+   SECRET_KEY, SECURE_SSL_REDIRECT=false), 4 workers.
+3. Phase 1: wrk holds 64 connections for 60 seconds on a mix of public pages and counts
+   the answers by status: none may be a 5xx.
+4. Phase 2: the same load again; 10 s in, PostgreSQL is stopped, a join-the-club form is
+   sent during the outage, and 10 s later PostgreSQL is started again. A probe requests the
+   home page every 100 ms to time how long the site takes to answer normally once the
+   database is back (it must be under 5 s, without restarting gunicorn). The form sent
+   during the outage must be either stored or answered with the French « réessayez » page.
+
+PostgreSQL is always started again at the end, even when the check fails or is
+interrupted. Traffic goes to 127.0.0.1 only, and every loop is bounded in time.
+Needs wrk (`apt-get install -y wrk`) and a local PostgreSQL cluster (see TESTING.md).
+"""
+
+import argparse
+import http.client
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+DATABASE = "cms_resilience"
+HOST = "127.0.0.1"
+PG = ["-h", HOST, "-p", "5432", "-U", "postgres"]
+RECOVERY_LIMIT_S = 5.0
+VALID_SIRET = "732 829 320 00074"
+
+
+def log(message):
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def run(command, **kwargs):
+    return subprocess.run(command, check=True, text=True, capture_output=True, **kwargs)
+
+
+def cluster_version():
+    versions = sorted(os.listdir("/etc/postgresql"), key=lambda v: [int(p) for p in v.split(".")])
+    return versions[-1]
+
+
+def postgres_ready():
+    return (
+        subprocess.run(["pg_isready", "-q", "-h", HOST, "-p", "5432"], check=False).returncode == 0
+    )
+
+
+def postgres(action):
+    subprocess.run(
+        ["pg_ctlcluster", "--skip-systemctl-redirect", cluster_version(), "main", action],
+        check=True,
+        capture_output=True,
+    )
+
+
+def wait_for(predicate, timeout, interval=0.05):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval)
+    return False
+
+
+class Site:
+    """The production settings on a throwaway database, media and static folders."""
+
+    def __init__(self, workdir, port):
+        self.port = port
+        self.env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(workdir),
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": f"{HOST},localhost",
+            "DATABASE_URL": f"postgres://postgres@{HOST}:5432/{DATABASE}",
+            # Plain HTTP on the loopback: no TLS proxy in front here.
+            "SECURE_SSL_REDIRECT": "false",
+            "MEDIA_ROOT": str(workdir / "media"),
+            "STATIC_ROOT": str(workdir / "static"),
+            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            "TASKS_BACKEND": "immediate",
+            "DEMO_PASSWORD": secrets.token_urlsafe(16),
+            "LOG_LEVEL": "ERROR",
+        }
+        self.server = None
+        self.server_log = workdir / "gunicorn.log"
+
+    def manage(self, *args):
+        return run([str(PYTHON), "manage.py", *args], cwd=ROOT, env=self.env).stdout
+
+    def shell(self, code):
+        return self.manage("shell", "--no-imports", "-c", code).strip()
+
+    def prepare(self):
+        subprocess.run(["dropdb", *PG, "--if-exists", DATABASE], check=True)
+        subprocess.run(["createdb", *PG, DATABASE], check=True)
+        log("migrate, load_demo --force, collectstatic")
+        self.manage("migrate", "--noinput")
+        self.manage("load_demo", "--force")
+        self.manage("collectstatic", "--noinput")
+
+    def start(self):
+        self.server = subprocess.Popen(
+            [
+                str(GUNICORN),
+                "cms.wsgi",
+                "--workers",
+                "4",
+                "--bind",
+                f"{HOST}:{self.port}",
+                "--no-control-socket",
+                "--timeout",
+                "30",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.server_log.open("w"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        if not wait_for(lambda: self.get("/")[0] == 200, timeout=60, interval=0.5):
+            raise RuntimeError(f"gunicorn did not answer; see {self.server_log}")
+        log(f"gunicorn (4 workers) answers on http://{HOST}:{self.port}/")
+
+    def stop(self):
+        if self.server and self.server.poll() is None:
+            os.killpg(self.server.pid, signal.SIGTERM)
+            try:
+                self.server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.server.pid, signal.SIGKILL)
+
+    def request(self, method, path, body=None, headers=None, timeout=10):
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=timeout)
+        try:
+            connection.request(method, path, body=body, headers=headers or {})
+            response = connection.getresponse()
+            return response.status, response.read().decode(errors="replace"), response
+        except OSError:
+            return None, "", None
+        finally:
+            connection.close()
+
+    def get(self, path):
+        return self.request("GET", path)
+
+
+def public_paths(site):
+    """A mix of public pages from the sitemap, plus a search."""
+    status, body, _ = site.get("/sitemap.xml")
+    if status != 200:
+        raise RuntimeError(f"sitemap.xml answered {status}")
+    paths = [urllib.parse.urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", body)]
+    return [*paths[:40], "/recherche/?q=limoges", "/recherche/?q=partenaires"]
+
+
+def run_wrk(site, paths_file, duration, connections):
+    command = [
+        "wrk",
+        "-t2",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(ROOT / "scripts" / "resilience.lua"),
+        f"http://{HOST}:{site.port}/",
+        "--",
+        str(paths_file),
+    ]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wrk_result(process, timeout):
+    stdout, stderr = process.communicate(timeout=timeout)
+    for line in stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line[len("RESULT ") :])
+    raise RuntimeError(f"wrk printed no result: {stdout}\n{stderr}")
+
+
+def server_errors(result):
+    return sum(count for status, count in result["statuses"].items() if int(status) >= 500)
+
+
+class JoinForm:
+    """The join-the-club form, fetched while the database is up (CSRF token and sector)."""
+
+    def __init__(self, site):
+        self.site = site
+        self.url = site.shell(
+            "from members.models import JoinClubPage; "
+            "print(JoinClubPage.objects.live().first().url)"
+        )
+        status, body, response = site.get(self.url)
+        if status != 200:
+            raise RuntimeError(f"{self.url} answered {status}")
+        cookie = response.getheader("Set-Cookie", "")
+        self.csrf_cookie = re.search(r"csrftoken=([^;]+)", cookie).group(1)
+        self.csrf_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+        select = re.search(r'<select name="sector".*?</select>', body, re.S).group(0)
+        self.sector = re.findall(r'<option value="(\d+)"', select)[0]
+
+    def send(self, email):
+        data = {
+            "csrfmiddlewaretoken": self.csrf_token,
+            "organisation_name": "Porcelaines de la résilience",
+            "siret": VALID_SIRET,
+            "sector": self.sector,
+            "contact_first_name": "Louise",
+            "contact_last_name": "Bernardaud",
+            "contact_role": "Directrice",
+            "email": email,
+            "phone": "05 55 00 00 00",
+            "motivation": "Tester la reprise après une panne de la base.",
+            "charter_accepted": "on",
+            "data_consent": "on",
+            "website": "",
+        }
+        return self.site.request(
+            "POST",
+            self.url,
+            body=urllib.parse.urlencode(data),
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Cookie": f"csrftoken={self.csrf_cookie}",
+            },
+        )
+
+    def stored(self, email):
+        return int(
+            self.site.shell(
+                "from members.models import MembershipApplication as A; "
+                f"print(A.objects.filter(email={email!r}).count())"
+            )
+        )
+
+
+class Probe(threading.Thread):
+    """Requests the home page every 100 ms and keeps (time, status) of each answer."""
+
+    def __init__(self, site, duration):
+        super().__init__(daemon=True)
+        self.site = site
+        self.duration = duration
+        self.samples = []
+
+    def run(self):
+        deadline = time.monotonic() + self.duration
+        while time.monotonic() < deadline:
+            status, _, _ = self.site.request("GET", "/", timeout=5)
+            self.samples.append((time.monotonic(), status))
+            time.sleep(0.1)
+
+
+def restart_phase(site, paths_file, connections, outage_at=10.0, outage_for=10.0):
+    duration = int(outage_at + outage_for + 15)
+    form = JoinForm(site)
+    probe = Probe(site, duration)
+    wrk = run_wrk(site, paths_file, duration, connections)
+    probe.start()
+    start = time.monotonic()
+    time.sleep(outage_at)
+
+    log("stopping PostgreSQL")
+    postgres("stop")
+    stopped_at = time.monotonic()
+    time.sleep(1.5)
+    during_email = f"panne-{secrets.token_hex(4)}@example.org"
+    form_status, form_body, _ = form.send(during_email)
+    log(f"join form sent during the outage: HTTP {form_status}")
+    time.sleep(max(0.0, outage_for - (time.monotonic() - stopped_at)))
+
+    log("starting PostgreSQL")
+    postgres("start")
+    wait_for(postgres_ready, timeout=60)
+    back_at = time.monotonic()
+
+    result = wrk_result(wrk, timeout=duration + 60)
+    probe.join(timeout=10)
+
+    after = [(t, status) for t, status in probe.samples if t >= back_at]
+    failing_after = [t for t, status in after if status != 200]
+    recovered_at = max(failing_after, default=back_at)
+    first_ok = next((t for t, status in after if status == 200 and t >= recovered_at), None)
+    outage_statuses = sorted(
+        {status for t, status in probe.samples if stopped_at <= t <= back_at and status}
+    )
+    after_email = f"apres-{secrets.token_hex(4)}@example.org"
+    after_status, _, _ = form.send(after_email)
+
+    return {
+        "load": result,
+        "outage_seconds": round(back_at - stopped_at, 1),
+        "probe_statuses_during_outage": outage_statuses,
+        "recovery_seconds": None if first_ok is None else round(first_ok - back_at, 2),
+        "probe_samples": len(probe.samples),
+        "form_during_outage": {
+            "status": form_status,
+            "french_retry_message": "réessayez dans quelques instants" in form_body,
+            "stored": form.stored(during_email),
+        },
+        "form_after_recovery": {"status": after_status, "stored": form.stored(after_email)},
+        "elapsed_seconds": round(time.monotonic() - start, 1),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=int, default=60, help="phase 1, seconds (max 300)")
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--keep-database", action="store_true")
+    options = parser.parse_args()
+    duration = min(options.duration, 300)
+
+    if shutil.which("wrk") is None:
+        sys.exit("wrk introuvable : apt-get install -y wrk")
+    if not postgres_ready():
+        sys.exit("PostgreSQL ne répond pas sur 127.0.0.1:5432 (voir TESTING.md)")
+
+    workdir = Path(tempfile.mkdtemp(prefix="resilience-"))
+    site = Site(workdir, options.port)
+    report = {}
+    failures = []
+    try:
+        site.prepare()
+        site.start()
+        paths_file = workdir / "paths.txt"
+        paths = public_paths(site)
+        paths_file.write_text("\n".join(paths) + "\n")
+        log(f"phase 1: {options.connections} connections for {duration} s on {len(paths)} pages")
+        phase1 = wrk_result(
+            run_wrk(site, paths_file, duration, options.connections), timeout=duration + 60
+        )
+        report["phase1_load"] = phase1
+        if server_errors(phase1):
+            failures.append(f"phase 1: {server_errors(phase1)} answers were 5xx")
+
+        log("phase 2: the same load, PostgreSQL stopped then started in the middle")
+        phase2 = restart_phase(site, paths_file, options.connections)
+        report["phase2_database_restart"] = phase2
+        if phase2["recovery_seconds"] is None or phase2["recovery_seconds"] > RECOVERY_LIMIT_S:
+            failures.append(f"phase 2: recovery took {phase2['recovery_seconds']} s")
+        other_5xx = {
+            status: count
+            for status, count in phase2["load"]["statuses"].items()
+            if int(status) >= 500 and status != "503"
+        }
+        if other_5xx:
+            failures.append(f"phase 2: 5xx other than 503 during the outage: {other_5xx}")
+        during = phase2["form_during_outage"]
+        if not (
+            (during["status"] == 302 and during["stored"] == 1)
+            or (during["status"] == 503 and during["french_retry_message"] and not during["stored"])
+        ):
+            failures.append(f"phase 2: the form sent during the outage was mishandled: {during}")
+        if phase2["form_after_recovery"] != {"status": 302, "stored": 1}:
+            failures.append(f"phase 2: form after recovery: {phase2['form_after_recovery']}")
+    finally:
+        # Other people's tests use this cluster: it is always running when we leave.
+        if not postgres_ready():
+            log("starting PostgreSQL again")
+            postgres("start")
+            wait_for(postgres_ready, timeout=60)
+        site.stop()
+        if not options.keep_database and postgres_ready():
+            subprocess.run(["dropdb", *PG, "--if-exists", DATABASE], check=False)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    if failures:
+        print("ÉCHEC :\n- " + "\n- ".join(failures))
+        sys.exit(1)
+    print("OK : aucune réponse 5xx sous charge, reprise après redémarrage de PostgreSQL.")
+
+
+if __name__ == "__main__":
+    main()

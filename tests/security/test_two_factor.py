@@ -1,0 +1,201 @@
+"""Two-factor authentication (TOTP) for admin accounts; partners never see it."""
+
+import io
+import time
+from urllib.parse import parse_qs, urlsplit
+
+from django.core.management import call_command
+from django.utils import timezone
+
+import pytest
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from members.roles import CLUB, COMMS_MANAGERS
+from tests.factories import TEST_PASSWORD, UserFactory
+from tests.members import member_factories as mf
+from tests.support import soup
+
+pytestmark = pytest.mark.django_db
+
+SETUP = "/admin/double-authentification/configurer/"
+VERIFY = "/admin/double-authentification/"
+
+
+@pytest.fixture(autouse=True)
+def second_factor_required(settings):
+    settings.ADMIN_2FA_REQUIRED = True
+
+
+def code_for(device, steps_ahead=0):
+    """The code the authenticator app shows now (or a step later, since codes are single-use)."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time() + steps_ahead * device.step
+    return f"{totp.token():06d}"
+
+
+def enrolled(user):
+    device = TOTPDevice.objects.create(user=user, name="Téléphone", confirmed=True)
+    return device
+
+
+def password_sign_in(client, user):
+    response = client.post(
+        "/admin/login/", {"username": user.email, "password": TEST_PASSWORD, "next": "/admin/"}
+    )
+    assert response.status_code == 302
+    return response
+
+
+@pytest.fixture
+def editor(home_page):
+    return mf.member("editeur@example.org", COMMS_MANAGERS)
+
+
+def test_a_new_admin_must_enrol_before_any_admin_page(client, superuser):
+    """Signed in with a password only, an admin without a device is sent to enrol."""
+    client.force_login(superuser)
+    for url in ("/admin/", "/admin/pages/", "/admin/documents/", "/django-admin/"):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(SETUP + "?next="), url
+
+
+def test_enrolment_shows_the_key_once_and_a_valid_code_confirms_it(client, superuser, settings):
+    # Without the growing wait after a wrong code, which the next test checks.
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    client.force_login(superuser)
+    page = client.get(SETUP + "?next=/admin/pages/")
+    assert page.status_code == 200
+    document = soup(page)
+    assert document.find("svg") is not None, "QR code"
+    device = TOTPDevice.objects.get(user=superuser, confirmed=False)
+    shown_key = document.select_one(".two-factor-secret").get_text().replace(" ", "")
+    assert device.config_url.startswith("otpauth://totp/")
+    assert parse_qs(urlsplit(device.config_url).query)["secret"] == [shown_key]
+    assert "Limoges" in device.config_url
+
+    wrong = client.post(SETUP, {"code": "000000", "next": "/admin/pages/"})
+    assert wrong.status_code == 200
+    assert "Ce code est incorrect" in wrong.content.decode()
+
+    right = client.post(SETUP, {"code": code_for(device), "next": "/admin/pages/"})
+    assert right.status_code == 302
+    assert right["Location"] == "/admin/pages/"
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.get("/admin/").status_code == 200
+
+    # Once confirmed, the key is never shown again.
+    again = client.get(SETUP)
+    assert again.status_code == 302
+    assert shown_key not in again.content.decode()
+
+
+def test_every_sign_in_asks_for_a_code(client, superuser):
+    """Password, then code: only then does the admin open; a wrong code keeps it closed."""
+    device = enrolled(superuser)
+    password_sign_in(client, superuser)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(VERIFY + "?next=")
+
+    page = client.get(VERIFY + "?next=/admin/")
+    assert page.status_code == 200
+    assert "code à six chiffres" in page.content.decode()
+
+    wrong = client.post(VERIFY, {"code": "12345", "next": "/admin/"})
+    assert "Le code comporte six chiffres" in wrong.content.decode()
+    assert client.get("/admin/").status_code == 302
+
+    right = client.post(VERIFY, {"code": code_for(device), "next": "/admin/"})
+    assert right.status_code == 302
+    assert right["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_a_code_cannot_be_used_twice(client, superuser):
+    device = enrolled(superuser)
+    code = code_for(device)
+    client.force_login(superuser)
+    assert client.post(VERIFY, {"code": code}).status_code == 302
+    client.logout()
+    client.force_login(superuser)
+    reused = client.post(VERIFY, {"code": code})
+    assert reused.status_code == 200
+    assert "incorrect" in reused.content.decode()
+
+
+def test_wrong_codes_are_throttled(client, superuser):
+    """After wrong codes, the next tries must wait (1, 2, 4, 8… s), even with the right code."""
+    device = enrolled(superuser)
+    client.force_login(superuser)
+    assert "incorrect" in client.post(VERIFY, {"code": "000000"}).content.decode()
+    device.refresh_from_db()
+    assert device.throttling_failure_count == 1
+    # Five wrong codes in a row impose a 16-second wait.
+    device.throttling_failure_count = 5
+    device.throttling_failure_timestamp = timezone.now()
+    device.save()
+    response = client.post(VERIFY, {"code": code_for(device)})
+    assert response.status_code == 200
+    assert "patientez quelques secondes" in response.content.decode()
+
+
+def test_next_never_leaves_the_site(client, superuser):
+    device = enrolled(superuser)
+    client.force_login(superuser)
+    response = client.post(VERIFY, {"code": code_for(device), "next": "https://evil.example/"})
+    assert response["Location"] == "/admin/"
+
+
+def test_editors_need_the_second_factor_too(client, editor):
+    """Anyone with admin access, not only superusers."""
+    client.force_login(editor)
+    assert client.get("/admin/")["Location"].startswith(SETUP)
+
+
+def test_partners_are_not_concerned(client, home_page):
+    """A partner reads the member area with a password only, and never meets the code."""
+    partner = mf.member("partenaire@example.org", CLUB)
+    area = mf.MemberAreaPageFactory(parent=home_page)
+    client.force_login(partner)
+    assert client.get(area.url).status_code == 200
+    assert client.get("/espace-membres/mon-compte/").status_code == 200
+    admin = client.get("/admin/")
+    assert not admin.get("Location", "").startswith((SETUP, VERIFY))
+
+
+def test_admins_read_the_public_site_and_member_area_without_a_code(client, editor, home_page):
+    client.force_login(editor)
+    assert client.get("/").status_code == 200
+
+
+def test_sign_in_and_sign_out_stay_open(client, superuser):
+    enrolled(superuser)
+    client.force_login(superuser)
+    assert client.post("/admin/logout/").status_code == 302
+    assert client.get("/admin/login/").status_code == 200
+
+
+def test_reset_command_sends_the_account_back_to_enrolment(client, superuser):
+    """A lost phone: an administrator resets the account, which enrols a new app."""
+    enrolled(superuser)
+    output = io.StringIO()
+    call_command("reset_two_factor", "ADMIN@example.org", stdout=output)
+    assert "1 appareil" in output.getvalue()
+    assert not TOTPDevice.objects.filter(user=superuser).exists()
+    client.force_login(superuser)
+    assert client.get("/admin/")["Location"].startswith(SETUP)
+
+
+def test_second_factor_can_be_switched_off_for_development(client, superuser, settings):
+    settings.ADMIN_2FA_REQUIRED = False
+    client.force_login(superuser)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_a_partner_created_by_factories_has_no_admin_access():
+    """Guard for the test above: partners really lack Wagtail's admin permission."""
+    user = UserFactory(email="simple@example.org")
+    assert not user.has_perm("wagtailadmin.access_admin")
