@@ -1,6 +1,8 @@
 """Shared fixtures: a site rooted on a factory-built home page, and a shared Chromium."""
 
 import os
+import threading
+import time
 from pathlib import Path
 
 # Playwright's sync API runs an event loop in the test thread; the ORM would refuse to run.
@@ -111,6 +113,23 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": str(CHROMIUM),
         "args": ["--disable-gpu", "--disable-quic"],
     }
+
+
+@pytest.fixture(scope="session")
+def browser(live_server, browser):
+    """Chromium, started after the live server and done with it before the server stops.
+
+    With in-memory SQLite the server's request threads share the test connection; a
+    keep-alive socket closed after the server stopped would fail in its thread.
+    """
+    yield browser
+    for context in browser.contexts:
+        context.close()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(
+        "process_request_thread" in thread.name for thread in threading.enumerate()
+    ):
+        time.sleep(0.05)
 
 
 @pytest.fixture(scope="session")
