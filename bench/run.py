@@ -371,7 +371,7 @@ def main():
     finally:
         ceiling_server.stop()
 
-    results, memory = {}, {}
+    results, memory, load = {}, {}, [os.getloadavg()[0]]
     for mode, enabled in (("cached", "true"), ("uncached", "false")):
         redis_client.flushdb()
         # Off means whole pages only: fragments stay on, as they do in production.
@@ -389,6 +389,7 @@ def main():
                 queries[label] = queries[name]
                 say(f"  {label:<24} {results[mode][label]['rps']:8.0f} req/s")
             memory[mode] = server.worker_rss_mb()
+            load.append(os.getloadavg()[0])
         finally:
             server.stop()
 
@@ -405,6 +406,12 @@ def main():
         "Mémoire d'un worker après la mesure (RSS) : "
         + ", ".join(f"{mode} {max(sizes):.0f} Mio" for mode, sizes in memory.items() if sizes),
     ]
+    # Other processes on the machine share its cores with the server and wrk.
+    report.append(
+        "Charge moyenne de la machine (1 min) : "
+        + " → ".join(f"{value:.1f}" for value in load)
+        + f" (pour {os.cpu_count()} cœurs)"
+    )
     if timings:
         report.append(
             "Chargement : "

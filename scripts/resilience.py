@@ -3,8 +3,10 @@
 
     .venv/bin/python scripts/resilience.py [--duration 60] [--connections 64]
 
-1. Creates the PostgreSQL database `cms_resilience` (dropped first if it exists), migrates
-   it, loads the demo content and collects static files into a temporary folder.
+1. Creates a private PostgreSQL cluster `resilience` on port 5433 (so that stopping it
+   disturbs nobody; `--main-cluster` uses the shared one on 5432 instead, and refuses while
+   other databases are in use), the database `cms_resilience` in it, migrates it, loads the
+   demo content and collects static files into a temporary folder.
 2. Starts gunicorn with the production settings on 127.0.0.1 (plain HTTP: a throwaway
    SECRET_KEY, SECURE_SSL_REDIRECT=false), 4 workers.
 3. Phase 1: wrk holds 64 connections for 60 seconds on a mix of public pages and counts
@@ -16,8 +18,9 @@
    during the outage must be either stored or answered with the French « réessayez » page.
 
 PostgreSQL is always started again at the end, even when the check fails or is
-interrupted. Traffic goes to 127.0.0.1 only, and every loop is bounded in time.
-Needs wrk (`apt-get install -y wrk`) and a local PostgreSQL cluster (see TESTING.md).
+interrupted, and the private cluster is then dropped. Traffic goes to 127.0.0.1 only,
+and every loop is bounded in time. Needs wrk (`apt-get install -y wrk`) and Debian's
+PostgreSQL tools (pg_createcluster, pg_ctlcluster; see TESTING.md).
 """
 
 import argparse
@@ -41,7 +44,9 @@ PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 DATABASE = "cms_resilience"
 HOST = "127.0.0.1"
-PG = ["-h", HOST, "-p", "5432", "-U", "postgres"]
+# A throwaway cluster of our own by default: stopping it disturbs nobody's tests.
+CLUSTER = {"name": "resilience", "port": "5433"}
+PG = ["-h", HOST, "-p", CLUSTER["port"], "-U", "postgres"]
 RECOVERY_LIMIT_S = 5.0
 VALID_SIRET = "732 829 320 00074"
 
@@ -61,16 +66,61 @@ def cluster_version():
 
 def postgres_ready():
     return (
-        subprocess.run(["pg_isready", "-q", "-h", HOST, "-p", "5432"], check=False).returncode == 0
+        subprocess.run(
+            ["pg_isready", "-q", "-h", HOST, "-p", CLUSTER["port"]], check=False
+        ).returncode
+        == 0
     )
 
 
 def postgres(action):
     subprocess.run(
-        ["pg_ctlcluster", "--skip-systemctl-redirect", cluster_version(), "main", action],
+        ["pg_ctlcluster", "--skip-systemctl-redirect", cluster_version(), CLUSTER["name"], action],
         check=True,
         capture_output=True,
     )
+
+
+def cluster_exists():
+    output = run(["pg_lsclusters", "--no-header"]).stdout
+    return any(
+        line.split()[:2] == [cluster_version(), CLUSTER["name"]] for line in output.splitlines()
+    )
+
+
+def create_own_cluster():
+    """A private cluster with trust authentication on the loopback, for this check only."""
+    if not cluster_exists():
+        log(f"creating PostgreSQL cluster {CLUSTER['name']} on port {CLUSTER['port']}")
+        run(
+            [
+                "pg_createcluster",
+                cluster_version(),
+                CLUSTER["name"],
+                "--port",
+                CLUSTER["port"],
+                "--",
+                "--auth=trust",
+            ]
+        )
+    if not postgres_ready():
+        postgres("start")
+        wait_for(postgres_ready, timeout=60)
+
+
+def drop_own_cluster():
+    if cluster_exists():
+        run(["pg_dropcluster", "--stop", cluster_version(), CLUSTER["name"]])
+
+
+def other_sessions():
+    """Databases of this cluster that someone else is using right now (their connections)."""
+    query = (
+        "SELECT datname, count(*) FROM pg_stat_activity WHERE datname IS NOT NULL "
+        "AND pid <> pg_backend_pid() GROUP BY datname"
+    )
+    output = run(["psql", *PG, "-d", "postgres", "-tAc", query]).stdout
+    return [line for line in output.splitlines() if line.strip() and line.split("|")[0] != DATABASE]
 
 
 def wait_for(predicate, timeout, interval=0.05):
@@ -93,7 +143,7 @@ class Site:
             "DJANGO_SETTINGS_MODULE": "cms.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": f"{HOST},localhost",
-            "DATABASE_URL": f"postgres://postgres@{HOST}:5432/{DATABASE}",
+            "DATABASE_URL": f"postgres://postgres@{HOST}:{CLUSTER['port']}/{DATABASE}",
             # Plain HTTP on the loopback: no TLS proxy in front here.
             "SECURE_SSL_REDIRECT": "false",
             "MEDIA_ROOT": str(workdir / "media"),
@@ -332,13 +382,36 @@ def main():
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--keep-database", action="store_true")
+    parser.add_argument(
+        "--main-cluster",
+        action="store_true",
+        help="use and restart the shared `main` cluster on port 5432 instead of a private one",
+    )
+    parser.add_argument(
+        "--stop-anyway",
+        action="store_true",
+        help="with --main-cluster: stop it even if other databases are in use",
+    )
     options = parser.parse_args()
+    if options.main_cluster:
+        CLUSTER.update(name="main", port="5432")
+        PG[PG.index("5433")] = "5432"
     duration = min(options.duration, 300)
 
     if shutil.which("wrk") is None:
         sys.exit("wrk introuvable : apt-get install -y wrk")
-    if not postgres_ready():
-        sys.exit("PostgreSQL ne répond pas sur 127.0.0.1:5432 (voir TESTING.md)")
+    if options.main_cluster:
+        if not postgres_ready():
+            sys.exit("PostgreSQL ne répond pas sur 127.0.0.1:5432 (voir TESTING.md)")
+    else:
+        create_own_cluster()
+    busy = other_sessions() if options.main_cluster else []
+    if busy and not options.stop_anyway:
+        # Phase 2 stops the whole cluster: someone's test suite would fail for nothing.
+        sys.exit(
+            "D'autres bases de ce PostgreSQL sont en cours d'utilisation "
+            f"({', '.join(busy)}) : relancez plus tard, ou avec --stop-anyway."
+        )
 
     workdir = Path(tempfile.mkdtemp(prefix="resilience-"))
     site = Site(workdir, options.port)
@@ -387,6 +460,8 @@ def main():
         site.stop()
         if not options.keep_database and postgres_ready():
             subprocess.run(["dropdb", *PG, "--if-exists", DATABASE], check=False)
+        if not options.main_cluster and not options.keep_database:
+            drop_own_cluster()
         shutil.rmtree(workdir, ignore_errors=True)
 
     print(json.dumps(report, indent=2, ensure_ascii=False))

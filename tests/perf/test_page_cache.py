@@ -3,8 +3,10 @@
 import datetime
 
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
@@ -368,3 +370,43 @@ def test_a_publication_purges_the_cdn_copies_of_its_listings(
         f"{base}/sitemap.xml",
     }
     assert expected <= set(PURGED), sorted(set(PURGED))
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        body = text(fetch(client, url))
+    return len(captured.captured_queries), body
+
+
+def test_fragments_follow_publications(client, site, settings):
+    """Cards, tag counts and listing counts are reused between pages, and renewed on publish."""
+    settings.PAGE_CACHE_ENABLED = False
+    url = site.news_index.url
+    settings.FRAGMENT_CACHE_ENABLED = False
+    fetch(client, url)
+    rendered, first = count_queries(client, url)
+    settings.FRAGMENT_CACHE_ENABLED = True
+    fetch(client, url)
+    reused, second = count_queries(client, url)
+    assert second == first
+    assert "3 actualités" in first
+    # Tag counts, archive years, categories and the listing's count are not asked for again.
+    assert reused <= rendered - 4, (rendered, reused)
+
+    factories.NewsPageFactory(
+        parent=site.news_index,
+        title="Une filière hydrogène à Limoges",
+        published_on=datetime.date(2024, 6, 3),
+        listing_image=site.image,
+        tags=["hydrogène"],
+    )
+    news = Page.objects.get(pk=site.club_news.pk).specific
+    news.title = "Le club des partenaires a un an"
+    news.save_revision().publish()
+
+    after = text(fetch(client, url))
+    assert "4 actualités" in after
+    assert "Une filière hydrogène à Limoges" in after
+    assert "Le club des partenaires a un an" in after
+    assert ">Le club des partenaires se lance</a>" not in after  # the old card title
+    assert 'href="/actualites/etiquette/hydrogene/"' in after

@@ -33,7 +33,9 @@ def sign_in_to_admin(page, base_url, email):
     page.goto(base_url + "/admin/login/")
     page.fill("input[name=username]", email)
     page.fill("input[name=password]", TEST_PASSWORD)
-    page.click("form.login-form button[type=submit]")
+    with page.expect_navigation():
+        page.click("form.login-form button[type=submit]")
+    # Nothing may still be loading when the test ends and the live server stops.
     page.wait_for_load_state("networkidle")
 
 
@@ -47,6 +49,7 @@ def test_public_pages_run_under_the_strict_policy(page, site, violations):
     page.set_viewport_size({"width": 375, "height": 700})
     page.goto(site.base_url + "/")
     page.get_by_role("button", name="Menu").click()
+    page.wait_for_load_state("networkidle")
     assert violations == []
 
 
