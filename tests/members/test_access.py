@@ -63,7 +63,6 @@ def test_access_matrix_by_url(client_for, member_area, visitor):
             assert b"".join(response.streaming_content).startswith(b"%PDF")
         assert "no-store" in response["Cache-Control"], target
         assert "private" in response["Cache-Control"], target
-        response.close()
 
 
 @pytest.mark.parametrize("visitor", list(EXPECTED))
