@@ -190,7 +190,9 @@ class Site:
             start_new_session=True,
         )
         if not wait_for(lambda: self.get("/")[0] == 200, timeout=60, interval=0.5):
-            raise RuntimeError(f"gunicorn did not answer; see {self.server_log}")
+            status = self.get("/")[0]
+            tail = "\n".join(self.server_log.read_text(errors="replace").splitlines()[-40:])
+            raise RuntimeError(f"gunicorn did not answer 200 on / (got {status}):\n{tail}")
         log(f"gunicorn (4 workers) answers on http://{HOST}:{self.port}/")
 
     def stop(self):
