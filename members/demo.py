@@ -120,7 +120,8 @@ def _restrict_to_members(page):
         restriction.groups.set(Group.objects.filter(name__in=(*MEMBER_GROUPS, COMMS_MANAGERS)))
 
 
-def _private_collection():
+def private_collection():
+    """The member area's document collection, closed to all but members and editors."""
     collection = Collection.objects.filter(name="Espace membres").first()
     if collection is None:
         collection = Collection.get_first_root_node().add_child(name="Espace membres")
@@ -225,7 +226,7 @@ def _load_member_content(report):
     )
     report.record("page membres", created=created)
     _restrict_to_members(area)
-    collection = _private_collection()
+    collection = private_collection()
     organisations = {o.name: o for o in Organisation.objects.all()}
 
     commissions_index, _ = _child(

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from members.demo import private_collection
 from members.roles import CLUB, COMMS_MANAGERS, COTECH, COUNCIL
 from tests.factories import NewsIndexPageFactory, restrict_to_logged_in
 from tests.members import member_factories as mf
@@ -35,9 +36,7 @@ def member_area(home_page, accounts):
         title="Réunion confidentielle",
         decisions="<p>Le mot zythogale est confidentiel.</p>",
     )
-    minutes_pdf = mf.SiteDocumentFactory(
-        title="Compte rendu PDF", collection=mf.private_collection()
-    )
+    minutes_pdf = mf.SiteDocumentFactory(title="Compte rendu PDF", collection=private_collection())
     minutes = mf.attach(minutes, minutes_pdf, "Compte rendu")
     # Filed in the public root collection on purpose: the draft's restriction must protect it.
     draft_pdf = mf.SiteDocumentFactory(title="Stratégie PDF")

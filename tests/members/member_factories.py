@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection
 
 import factory
 
@@ -21,7 +21,7 @@ from members.models import (
     StrategyDraftPage,
 )
 from members.pdf import simple_pdf
-from members.roles import COMMS_MANAGERS, MEMBER_GROUPS, ensure_staff_groups
+from members.roles import ensure_staff_groups
 from tests.factories import (
     HomePageFactory,
     OrganisationFactory,
@@ -37,18 +37,6 @@ def member(email, group_name, **kwargs):
     user = UserFactory(email=email, organisation=OrganisationFactory(), **kwargs)
     user.groups.add(Group.objects.get(name=group_name))
     return user
-
-
-def private_collection():
-    """The member area's document collection, closed to everyone but members and editors."""
-    collection = Collection.objects.filter(name="Espace membres").first()
-    if collection is None:
-        collection = Collection.get_first_root_node().add_child(name="Espace membres")
-        restriction = CollectionViewRestriction.objects.create(
-            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-        )
-        restriction.groups.set(Group.objects.filter(name__in=(*MEMBER_GROUPS, COMMS_MANAGERS)))
-    return collection
 
 
 class SiteDocumentFactory(factory.django.DjangoModelFactory):
