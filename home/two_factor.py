@@ -29,6 +29,8 @@ from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from members.mail import send_two_factor_enrolled
+
 ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
 DEVICE_NAME = "Application d'authentification"
 
@@ -183,6 +185,9 @@ class TwoFactorSetupView(View):
         device.save(update_fields=["confirmed"])
         TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
         otp_login(request, device)
+        # Whoever held the password first could have enrolled: the mailbox's owner is told,
+        # so an enrolment they did not make is noticed and reset (manage.py reset_two_factor).
+        send_two_factor_enrolled.enqueue(request.user.pk)
         return HttpResponseRedirect(safe_next_url(request))
 
     def render(self, request, device, form):

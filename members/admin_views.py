@@ -82,7 +82,7 @@ class ApplicationReviewView(WagtailAdminTemplateMixin, TemplateView):
                     % {"email": user.email},
                 )
             else:
-                reject(self.application, request.user, message)
+                reject(self.application, request.user, request, message)
                 messages.success(request, _("Candidature refusée : le courriel est envoyé."))
         except ApplicationError as error:
             messages.error(request, str(error))

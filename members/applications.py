@@ -1,14 +1,13 @@
 """Applications to join the club: receiving them, deciding on them, inviting the new partner."""
 
 import hashlib
+from urllib.parse import urljoin
 
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.cache import cache
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.http import HttpResponseRedirect
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -17,7 +16,10 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from django_tasks import task
+
 from .forms import MembershipApplicationForm
+from .mail import send_application_receipt, send_join_notice, send_mail_from_template
 from .models import MembershipApplication, Organisation, User
 from .roles import CLUB
 
@@ -76,44 +78,63 @@ def handle_application_form(page, request):
             )
         elif form.is_valid():
             count_submission(request)
-            # Bots get the same answer as people, so they learn nothing from it.
+            # Bots, new applicants and people who already applied or have an account all get
+            # the same answer; only the e-mail sent to the address says which case it was.
             if not form.is_spam():
-                application = form.save()
-                send_confirmation(application)
+                receive_application(form, request)
             return HttpResponseRedirect(thanks_url)
     return page.render(request, context_overrides={"form": form})
 
 
-def send_mail_from_template(template, context, to):
-    subject, _, body = render_to_string(template, context).partition("\n")
-    EmailMessage(subject.strip(), body.strip() + "\n", to=[to]).send()
-
-
-def send_confirmation(application):
-    send_mail_from_template(
-        "members/emails/application_received.txt", {"application": application}, application.email
-    )
+def receive_application(form, request):
+    """Store a new application, or tell the address's owner why it was not needed."""
+    email = form.cleaned_data["email"]
+    links = {
+        "sign_in_url": site_url(request, reverse("login")),
+        "reset_url": site_url(request, reverse("password_reset")),
+    }
+    if User.objects.filter(email__iexact=email).exists():
+        send_join_notice.enqueue(email, "account", links)
+    elif MembershipApplication.objects.filter(
+        email__iexact=email, status=MembershipApplication.Status.NEW
+    ).exists():
+        send_join_notice.enqueue(email, "pending", links)
+    else:
+        application = form.save()
+        send_application_receipt.enqueue(application.pk)
 
 
 def site_url(request, path):
     return request.build_absolute_uri(path)
 
 
-def invitation_link(user, request):
+def invitation_link(user, base_url):
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = invitation_tokens.make_token(user)
-    return site_url(request, reverse("invitation_confirm", args=[uid, token]))
+    return urljoin(base_url, reverse("invitation_confirm", args=[uid, token]))
+
+
+@task()
+def send_decision(application_id, base_url):
+    """E-mail the applicant the editors' decision; an approval carries the invitation link."""
+    application = MembershipApplication.objects.select_related("account").get(pk=application_id)
+    context = {"application": application, "message": application.decision_message}
+    if application.status == MembershipApplication.Status.APPROVED:
+        # The token is made here, by the worker, so it is never stored in the task queue.
+        context["link"] = invitation_link(application.account, base_url)
+        template = "members/emails/application_approved.txt"
+    else:
+        template = "members/emails/application_rejected.txt"
+    send_mail_from_template(template, context, application.email)
+    return True
 
 
 def approve(application, by, request, message=""):
     """Create (or link) the organisation and the club account, then e-mail the invitation."""
     application, user = record_approval(application, by, message)
-    # Sent once the records are committed, so a failed e-mail never hides a half-done approval.
-    send_mail_from_template(
-        "members/emails/application_approved.txt",
-        {"application": application, "link": invitation_link(user, request), "message": message},
-        application.email,
-    )
+    # Queued once the records are committed: the mail server being down never undoes or
+    # hides a decision; the editor can send a new link with « Mot de passe oublié ».
+    send_decision.enqueue(application.pk, site_url(request, "/"))
     return user
 
 
@@ -173,14 +194,10 @@ def record_approval(application, by, message):
     return application, user
 
 
-def reject(application, by, message=""):
+def reject(application, by, request, message=""):
     """Record the refusal and send a courteous e-mail."""
     application = record_rejection(application, by, message)
-    send_mail_from_template(
-        "members/emails/application_rejected.txt",
-        {"application": application, "message": message},
-        application.email,
-    )
+    send_decision.enqueue(application.pk, site_url(request, "/"))
 
 
 @transaction.atomic

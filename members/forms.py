@@ -5,6 +5,9 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
+
+from .mail import QueuedPasswordResetMixin
 from .models import MembershipApplication, StrategyFeedback, User
 from .validators import normalise_siret, validate_siret
 
@@ -35,7 +38,7 @@ class EmailAuthenticationForm(AuthenticationForm):
         return self.cleaned_data["username"].strip().lower()
 
 
-class MemberPasswordResetForm(PasswordResetForm):
+class MemberPasswordResetForm(QueuedPasswordResetMixin, PasswordResetForm):
     """Asks for the e-mail address to send a reset link to; never says whether it exists."""
 
     email = forms.EmailField(
@@ -43,6 +46,10 @@ class MemberPasswordResetForm(PasswordResetForm):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+
+class AdminPasswordResetForm(QueuedPasswordResetMixin, WagtailPasswordResetForm):
+    """The admin's reset form, queued the same way (WAGTAILADMIN_USER_PASSWORD_RESET_FORM)."""
 
 
 class StrategyFeedbackForm(forms.ModelForm):
@@ -190,18 +197,9 @@ class MembershipApplicationForm(forms.ModelForm):
         return phone
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("Cette adresse a déjà un compte partenaire : connectez-vous à l'espace membres.")
-            )
-        if MembershipApplication.objects.filter(
-            email__iexact=email, status=MembershipApplication.Status.NEW
-        ).exists():
-            raise forms.ValidationError(
-                _("Une candidature est déjà en cours d'examen pour cette adresse.")
-            )
-        return email
+        # Whether the address already has an account or an application is never said here:
+        # the answer is the same for everyone and the e-mail to the address tells the rest.
+        return self.cleaned_data["email"].strip().lower()
 
     def is_spam(self):
         return bool(self.data.get("website"))

@@ -399,6 +399,8 @@ TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 # Reset and invitation links stay valid three days, then must be asked for again.
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
+# The admin's reset goes through the task queue like the member one: same answer, same time.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "members.forms.AdminPasswordResetForm"  # noqa: S105
 
 # Background work (member notifications): the database backend in production, run by
 # `manage.py db_worker`; TASKS_BACKEND=immediate runs tasks inline (dev and tests).

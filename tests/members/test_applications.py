@@ -143,15 +143,42 @@ def test_rate_limit_keeps_the_input(client, join_page, sector):
     assert MembershipApplication.objects.count() == 5
 
 
-def test_duplicate_email_is_refused(client, join_page, sector):
-    """A second pending application, or one from an existing account, is refused."""
-    client.post(join_page.url, application_data(sector))
+def test_duplicate_email_gets_the_same_answer_and_an_explanation_by_mail(client, join_page, sector):
+    """A pending application or an account is never revealed on the page, only to the mailbox."""
+    first = client.post(join_page.url, application_data(sector))
     again = client.post(join_page.url, application_data(sector))
-    assert "Une candidature est déjà en cours" in again.content.decode()
     User.objects.create_user(email="deja@example.org", password=None)
     existing = client.post(join_page.url, application_data(sector, email="Deja@Example.org"))
-    assert "déjà un compte partenaire" in existing.content.decode()
-    assert MembershipApplication.objects.count() == 1
+    new = client.post(join_page.url, application_data(sector, email="nouvelle@example.org"))
+    assert first.status_code == again.status_code == existing.status_code == new.status_code == 302
+    assert first["Location"] == again["Location"] == existing["Location"] == new["Location"]
+    assert MembershipApplication.objects.count() == 2
+    subjects = {message.to[0]: message.subject for message in mail.outbox[1:]}
+    assert "déjà en cours d'examen" in subjects["louise@porcelaines.example"]
+    assert "déjà un compte partenaire" in subjects["deja@example.org"]
+    assert "bien reçu" in subjects["nouvelle@example.org"]
+    account_notice = next(m for m in mail.outbox if m.to == ["deja@example.org"])
+    assert "http://testserver/connexion/" in account_notice.body
+    assert "http://testserver/connexion/mot-de-passe-oublie/" in account_notice.body
+
+
+class BrokenMailBackend:
+    """An e-mail backend whose server is down."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("SMTP server unreachable")
+
+
+def test_application_is_kept_when_the_confirmation_mail_fails(client, join_page, sector, settings):
+    """The mail server being down never turns a stored application into an error page."""
+    settings.EMAIL_BACKEND = "tests.members.test_applications.BrokenMailBackend"
+    response = client.post(join_page.url, application_data(sector))
+    assert response.status_code == 302
+    assert MembershipApplication.objects.get().email == "louise@porcelaines.example"
+    assert client.get(response["Location"]).status_code == 200
 
 
 @pytest.fixture

@@ -3,9 +3,12 @@
 import datetime
 
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 import pytest
 from axes.models import AccessAttempt
+from django_tasks import task_backends
 
 from tests.factories import TEST_PASSWORD, UserFactory
 from tests.support import soup
@@ -127,3 +130,37 @@ def test_password_reset_never_reveals_whether_an_account_exists(client, partner,
     assert known["Location"] == unknown["Location"] == done
     assert main_text(client.get(done)) != ""
     assert [message.to for message in mail.outbox] == [[partner.email]]
+
+
+RESET_URLS = ["/connexion/mot-de-passe-oublie/", "/admin/password_reset/"]
+
+
+@pytest.mark.parametrize("url", RESET_URLS)
+def test_password_reset_does_the_same_work_for_known_and_unknown_addresses(
+    client, partner, url, settings
+):
+    """The request only queues the e-mail: no account lookup a stopwatch could tell apart."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    task_backends["default"].clear()
+    client.get(url)
+    answers, queries = [], []
+    for email in (partner.email, "inconnu@example.org"):
+        with CaptureQueriesContext(connection) as captured:
+            answers.append(client.post(url, {"email": email}))
+        queries.append([query["sql"] for query in captured.captured_queries])
+    assert answers[0]["Location"] == answers[1]["Location"]
+    assert queries[0] == queries[1]
+    assert not any("members_user" in sql for sql in queries[0])
+    assert mail.outbox == []
+    assert [result.args[1] for result in task_backends["default"].results] == [
+        partner.email,
+        "inconnu@example.org",
+    ]
+
+
+@pytest.mark.parametrize("url", RESET_URLS)
+def test_password_reset_survives_a_mail_server_outage(client, partner, url, settings):
+    """A mail server that is down costs the e-mail, never an error page."""
+    settings.EMAIL_BACKEND = "tests.members.test_applications.BrokenMailBackend"
+    response = client.post(url, {"email": partner.email})
+    assert response.status_code == 302

@@ -4,6 +4,7 @@ import io
 import time
 from urllib.parse import parse_qs, urlsplit
 
+from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -78,6 +79,7 @@ def test_enrolment_shows_the_key_once_and_a_valid_code_confirms_it(client, super
     wrong = client.post(SETUP, {"code": "000000", "next": "/admin/pages/"})
     assert wrong.status_code == 200
     assert "Ce code est incorrect" in wrong.content.decode()
+    assert mail.outbox == []
 
     right = client.post(SETUP, {"code": code_for(device), "next": "/admin/pages/"})
     assert right.status_code == 302
@@ -85,6 +87,10 @@ def test_enrolment_shows_the_key_once_and_a_valid_code_confirms_it(client, super
     device.refresh_from_db()
     assert device.confirmed
     assert client.get("/admin/").status_code == 200
+    # The mailbox's owner hears of the enrolment, so one made by someone else is noticed.
+    assert [message.to for message in mail.outbox] == [[superuser.email]]
+    assert "application d'authentification" in mail.outbox[0].subject
+    assert "prévenez tout de suite un administrateur" in mail.outbox[0].body
 
     # Once confirmed, the key is never shown again.
     again = client.get(SETUP)

@@ -1,0 +1,99 @@
+"""E-mails sent on behalf of a visitor's request, through the task queue.
+
+A request that only enqueues its e-mail answers in the same time whatever the address is
+(nothing tells an onlooker whether an account exists) and never fails because the mail
+server does: the worker sends, and a failure stays in the task's result for the editors.
+"""
+
+from django.contrib.auth.forms import PasswordResetForm
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from django_tasks import task
+
+from .models import MembershipApplication, User
+
+
+def send_mail_from_template(template, context, to):
+    """Send a plain-text e-mail whose template's first line is the subject."""
+    subject, _, body = render_to_string(template, context).partition("\n")
+    EmailMessage(subject.strip(), body.strip() + "\n", to=[to]).send()
+
+
+@task()
+def send_application_receipt(application_id):
+    """Confirm to the applicant that the application was received."""
+    application = MembershipApplication.objects.filter(pk=application_id).first()
+    if application is None:
+        return False
+    send_mail_from_template(
+        "members/emails/application_received.txt", {"application": application}, application.email
+    )
+    return True
+
+
+JOIN_NOTICES = {
+    "account": "members/emails/application_account_exists.txt",
+    "pending": "members/emails/application_already_pending.txt",
+}
+
+
+@task()
+def send_join_notice(email, reason, links):
+    """Tell the owner of an address that applied again why nothing new was recorded."""
+    send_mail_from_template(JOIN_NOTICES[reason], {"email": email, **links}, email)
+    return True
+
+
+@task()
+def send_two_factor_enrolled(user_id):
+    """Tell an admin account's owner that an authenticator app was just enrolled."""
+    user = User.objects.filter(pk=user_id).first()
+    if user is None or not user.email:
+        return False
+    context = {"user": user, "when": timezone.now()}
+    send_mail_from_template("security/emails/two_factor_enrolled.txt", context, user.email)
+    return True
+
+
+@task()
+def send_password_reset(form_class, email, options):
+    """Look the address up and send Django's reset e-mail to each matching account."""
+    form = import_string(form_class)(data={"email": email})
+    if not form.is_valid():
+        return False
+    PasswordResetForm.save(form, **options)
+    return True
+
+
+class QueuedPasswordResetMixin:
+    """Leaves the account lookup and the e-mail of a password reset to the task queue."""
+
+    def save(
+        self,
+        domain_override=None,
+        subject_template_name="registration/password_reset_subject.txt",
+        email_template_name="registration/password_reset_email.html",
+        use_https=False,
+        token_generator=None,
+        from_email=None,
+        request=None,
+        html_email_template_name=None,
+        extra_email_context=None,
+    ):
+        # Only JSON goes through the queue: the request's host instead of the request, and
+        # Django's default token generator (the only one our views use).
+        domain = domain_override or request.get_host()
+        options = {
+            "domain_override": domain,
+            "subject_template_name": subject_template_name,
+            "email_template_name": email_template_name,
+            "use_https": use_https,
+            "from_email": from_email,
+            "html_email_template_name": html_email_template_name,
+            "extra_email_context": {**(extra_email_context or {}), "site_name": domain},
+        }
+        form_class = f"{type(self).__module__}.{type(self).__qualname__}"
+        send_password_reset.enqueue(form_class, self.cleaned_data["email"], options)
