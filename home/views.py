@@ -1,7 +1,10 @@
 """Public search, robots.txt and error pages."""
 
 from django.conf import settings
+from django.core.paginator import Page as ListingPage
+from django.core.paginator import Paginator
 from django.db import OperationalError, connection
+from django.db.models import Count, Window
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
@@ -12,10 +15,15 @@ from wagtail.models import Page, Site
 
 from home.security import clean_search_query
 from members.models import MEMBER_ONLY_PAGE_TYPES, Organisation
-from news.models import paginate
 
 SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+# Beyond this page number, a request is answered with the last page without asking the
+# database for rows at an absurd offset.
+MAX_SEARCH_PAGE = 10_000
+# The total number of matches, computed by the ranked query itself (a window over the rows it
+# ranks anyway) instead of a second COUNT query over the same join.
+TOTAL_ANNOTATION = "search_total"
 
 
 def database_is_reachable():
@@ -37,6 +45,55 @@ def public_pages(request):
     return pages
 
 
+def requested_page_number(request):
+    """The page number asked for: 1 when malformed, None when below 1 or out of reach."""
+    try:
+        number = int(request.GET.get("page", 1))
+    except (TypeError, ValueError):
+        return 1
+    return number if 1 <= number <= MAX_SEARCH_PAGE else None
+
+
+def paginate_search(request, results, per_page=SEARCH_RESULTS_PER_PAGE):
+    """The requested page of ranked search results, counted by the query that ranks them.
+
+    Behaves like Paginator.get_page(): a malformed number gives the first page, one out of
+    range the last. The usual case costs one query; only a number past the last page costs a
+    COUNT (to find the last page) and a second fetch.
+    """
+    number = requested_page_number(request)
+    rows = []
+    if number is not None:
+        start = (number - 1) * per_page
+        rows = list(results[start : start + per_page])
+    if rows and getattr(rows[0], TOTAL_ANNOTATION, None) is not None:
+        total = getattr(rows[0], TOTAL_ANNOTATION)
+    elif rows or number == 1:
+        # A backend that dropped the annotation, or nothing found at all.
+        total = results.count() if rows else 0
+    else:
+        # Past the last page (or a number out of reach): show the last page, as Django does.
+        total = results.count()
+        number = max(1, -(-total // per_page))
+        start = (number - 1) * per_page
+        rows = list(results[start : start + per_page]) if total else []
+    paginator = Paginator((), per_page)
+    paginator.count = total  # overrides the cached property: the total is already known
+    return ListingPage(rows, number, paginator)
+
+
+def search_public_pages(request, query):
+    """Public pages matching every word of `query`, best first, one page of them."""
+    pages = (
+        public_pages(request)
+        .annotate(**{TOTAL_ANNOTATION: Window(Count("pk"))})
+        .specific()
+        # Results show titles, dates and summaries: never load the pages' bodies.
+        .defer_streamfields()
+    )
+    return paginate_search(request, pages.search(query, operator="and"))
+
+
 @require_GET
 def search(request):
     query = clean_search_query(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
@@ -44,11 +101,9 @@ def search(request):
     organisations = []
     if query:
         try:
-            page_results = public_pages(request).specific().search(query, operator="and")
-            results = paginate(request, page_results, SEARCH_RESULTS_PER_PAGE)
             # Evaluated here, not in the template, so that a query the search backend cannot
             # parse is caught below instead of breaking the page.
-            results.object_list = list(results.object_list)
+            results = search_public_pages(request, query)
             organisations = list(
                 Organisation.objects.for_directory().search(query, operator="and")[:6]
             )

@@ -8,6 +8,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -130,13 +131,24 @@ class Sector(models.Model):
 class OrganisationQuerySet(SearchableQuerySetMixin, models.QuerySet):
     """Queries over partner organisations."""
 
+    def in_directory_order(self):
+        """Founding members first, then club partners, each by name: the directory's order."""
+        kind_rank = models.Case(
+            *(
+                models.When(kind=kind, then=models.Value(rank))
+                for rank, kind in enumerate(Organisation.Kind.values)
+            ),
+            default=models.Value(len(Organisation.Kind.values)),
+        )
+        return self.order_by(kind_rank, "name")
+
     def for_directory(self):
         """Organisations shown publicly, with their sector and logo renditions."""
         return (
             self.filter(show_in_directory=True)
             .select_related("sector")
             .prefetch_related(Prefetch("logo", queryset=images_with_renditions(LOGO_SIZES)))
-            .order_by("name")
+            .in_directory_order()
         )
 
     def founding_members(self):
@@ -240,17 +252,45 @@ class Organisation(index.Indexed, models.Model):
 
 
 class PartnerDirectoryPage(IntroductionMixin, BasePage):
-    """The public directory of the network's members, grouped by kind, filterable by sector."""
+    """The public directory of the network's members, grouped by kind, filterable by sector.
+
+    Paginated (`?page=`, with `?secteur=`); `?partenaire=<slug>` redirects to the page that
+    shows that organisation, at its card, so that links from stories, the home page and the
+    search need not know which page it is on.
+    """
 
     template = "pages/partner_directory_page.html"
     max_count = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 
+    ORGANISATIONS_PER_PAGE = 24
+
     class Meta:
         verbose_name = _("annuaire des partenaires")
 
+    def serve(self, request, *args, **kwargs):
+        if "partenaire" in request.GET:
+            return redirect(self.organisation_url(request, request.GET["partenaire"]))
+        return super().serve(request, *args, **kwargs)
+
+    def organisation_url(self, request, slug):
+        """The address of the unfiltered directory page showing the organisation `slug`."""
+        url = self.get_url(request)
+        slugs = list(
+            Organisation.objects.filter(show_in_directory=True)
+            .in_directory_order()
+            .values_list("slug", flat=True)
+        )
+        if slug not in slugs:
+            return url
+        number = slugs.index(slug) // self.ORGANISATIONS_PER_PAGE + 1
+        query = f"?page={number}" if number > 1 else ""
+        return f"{url}{query}#organisation-{slug}"
+
     def get_context(self, request, *args, **kwargs):
+        from news.models import paginate_public_listing
+
         context = super().get_context(request, *args, **kwargs)
         organisations = Organisation.objects.for_directory()
         sector = None
@@ -258,9 +298,12 @@ class PartnerDirectoryPage(IntroductionMixin, BasePage):
             sector = Sector.objects.filter(slug=slug).first()
             if sector is not None:
                 organisations = organisations.filter(sector=sector)
-        organisations = list(organisations)
+        listing = paginate_public_listing(request, organisations, self.ORGANISATIONS_PER_PAGE)
+        listing.object_list = list(listing.object_list)
+        context["organisations"] = listing
+        # The kinds present on this page, each with its organisations, in directory order.
         context["groups"] = [
-            (label, [o for o in organisations if o.kind == kind])
+            (label, [o for o in listing if o.kind == kind])
             for kind, label in Organisation.Kind.choices
         ]
         context["sectors"] = Sector.objects.filter(

@@ -29,7 +29,7 @@ EXPECTED_QUERIES = {
     "archive annuelle": 24,
     "actualité": 23,
     "portraits": 19,
-    "recherche": 11,
+    "recherche": 10,
     "flux RSS": 11,
     "flux Atom": 11,
     "flux RSS d'une étiquette": 12,
