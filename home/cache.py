@@ -88,6 +88,10 @@ def page_cache_enabled():
     return getattr(settings, "PAGE_CACHE_ENABLED", False)
 
 
+def fragment_cache_enabled():
+    return getattr(settings, "FRAGMENT_CACHE_ENABLED", False)
+
+
 def current_generation(cache=None):
     """The generation pages are stored under now; created on first use or after eviction."""
     cache = cache or page_cache()
@@ -162,7 +166,7 @@ def cached_fragment(name, compute, timeout=None):
     Costs one cache read instead of queries whose time grows with the archive; like pages,
     the value is recomputed after any publication.
     """
-    if not getattr(settings, "FRAGMENT_CACHE_ENABLED", False):
+    if not fragment_cache_enabled():
         return compute()
     cache = page_cache()
     key = f"{FRAGMENT_PREFIX}:{release_fingerprint()}:{name}"
@@ -180,6 +184,41 @@ def cached_fragment(name, compute, timeout=None):
         except Exception:
             logger.exception("Page cache: fragment %s could not be stored", name)
     return value
+
+
+def cached_fragments(names, compute_missing):
+    """Several fragments of one generation in one cache trip; `compute_missing(names)` returns
+    a dict for the names that were not there, which are stored in one trip too."""
+    if not fragment_cache_enabled():
+        return compute_missing(list(names))
+    cache = page_cache()
+    keys = {name: f"{FRAGMENT_PREFIX}:{release_fingerprint()}:{name}" for name in names}
+    try:
+        found = cache.get_many([GENERATION_KEY, *keys.values()])
+    except Exception:
+        logger.exception("Page cache: fragments could not be read")
+        return compute_missing(list(names))
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        generation = current_generation(cache)
+    values, missing = {}, []
+    for name, key in keys.items():
+        stored = found.get(key)
+        if stored is not None and stored[0] == generation:
+            values[name] = stored[1]
+        else:
+            missing.append(name)
+    if missing:
+        computed = compute_missing(missing)
+        values.update(computed)
+        try:
+            cache.set_many(
+                {keys[name]: (generation, value) for name, value in computed.items()},
+                page_cache_seconds(),
+            )
+        except Exception:
+            logger.exception("Page cache: fragments could not be stored")
+    return values
 
 
 def page_cache_seconds():
@@ -239,20 +278,16 @@ def may_store(request, response):
 
 
 def freeze(response):
-    headers = [
-        (name, value)
-        for name, value in response.items()
-        if name.lower() not in ("set-cookie", "x-cache", "date")
-    ]
-    return (response.status_code, headers, response.content)
+    """A copy of the response to store: same status, headers and content, no cookie or date.
 
-
-def thaw(frozen):
-    status, headers, content = frozen
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
-        response[name] = value
-    return response
+    Stored as a response object, like Django's own cache middleware does, so that a hit
+    unpickles it ready to send instead of validating every header again.
+    """
+    frozen = HttpResponse(response.content, status=response.status_code)
+    for name, value in response.items():
+        if name.lower() not in ("set-cookie", "x-cache", "date"):
+            frozen[name] = value
+    return frozen
 
 
 class PageCacheMiddleware:
@@ -280,9 +315,9 @@ class PageCacheMiddleware:
             logger.exception("Page cache: lookup failed")
             return self.get_response(request)
         if frozen is not None:
-            response = thaw(frozen)
-            response["X-Cache"] = "HIT"
-            return response
+            # Each read unpickles a fresh object: nothing is shared between requests.
+            frozen["X-Cache"] = "HIT"
+            return frozen
         response = self.get_response(request)
         if may_store(request, response):
             try:

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .routing import CachedViewRestrictionsMixin
 
 
 def random_storage_name(folder, filename):
@@ -87,7 +88,7 @@ class SiteDocument(AbstractDocument):
         verbose_name_plural = _("documents")
 
 
-class BasePage(Page):
+class BasePage(CachedViewRestrictionsMixin, Page):
     """Fields every editorial page shares: a summary and an image for listings and sharing."""
 
     summary = models.TextField(

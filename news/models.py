@@ -27,8 +27,10 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.cache import cached_fragment
+from home.cards import render_cards
 from home.images import CARD_SIZES, PORTRAIT_SIZES, SOCIAL_SIZE, prefetch_image
 from home.models import BasePage, IntroductionMixin
+from home.routing import CachedPrivacyQuerySetMixin
 
 ITEMS_PER_PAGE = 12
 
@@ -87,7 +89,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPageQuerySet(PageQuerySet):
+class NewsPageQuerySet(CachedPrivacyQuerySetMixin, PageQuerySet):
     """Queries over news items."""
 
     def for_listing(self):
@@ -106,7 +108,7 @@ class NewsPageQuerySet(PageQuerySet):
 NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
 
 
-class StoryPageQuerySet(PageQuerySet):
+class StoryPageQuerySet(CachedPrivacyQuerySetMixin, PageQuerySet):
     """Queries over stakeholder stories."""
 
     def for_listing(self):
@@ -179,8 +181,22 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
         )
 
     def render_listing(self, request, items, **extra):
+        # Only the identifiers of the page's items are read; cards come from the cache and
+        # the items behind the missing ones are loaded with everything a card shows.
+        page_of_pks = paginate_public_listing(request, items.values_list("pk", flat=True))
+        tag = extra.get("current_tag")
         context = {
-            "items": paginate_public_listing(request, items),
+            "items": page_of_pks,
+            "cards": render_cards(
+                request,
+                page_of_pks.object_list,
+                lambda pks: items.filter(pk__in=pks),
+                "components/news_card_body.html",
+                "news-card",
+                "item",
+                vary=(2, tag.pk if tag else ""),
+                context={"heading_level": 2, "current_tag": tag, "news_index": self},
+            ),
             "categories": self.categories(),
             "popular_tags": self.popular_tags(),
             "archive_years": self.archive_years(),

@@ -66,16 +66,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost, so that even answers built before Django's own middleware ran (an unknown
-    # Host, a crashed middleware) carry the security headers and the Content-Security-Policy.
+    # First of all: a cached anonymous page is answered without running anything else. What
+    # it stores is the finished response, security headers and policy included.
+    "home.cache.PageCacheMiddleware",
+    # Outermost after it, so that even answers built before Django's own middleware ran (an
+    # unknown Host, a crashed middleware) carry the security headers and the policy.
     "home.security.SecurityHeadersMiddleware",
     "home.security.ScopedCSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Turns a database outage into a French 503 asking to retry, wherever it struck.
     "home.security.DatabaseUnavailableMiddleware",
-    # Before sessions: a cached anonymous page is answered without loading anything else.
-    "home.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -87,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "members.middleware.PrivateResponsesMiddleware",
+    # Finds the page of an address from a per-generation map instead of the page tree.
+    "home.routing.RouteCacheMiddleware",
     # Last, as django-axes requires: it answers sign-ins made while locked out.
     "axes.middleware.AxesMiddleware",
 ]

@@ -1,0 +1,76 @@
+"""The route map (home.routing): fewer queries per page, never a wrong or unguarded page."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from tests import factories
+from tests.support import build_public_site
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(settings, home_page):
+    settings.PAGE_CACHE_ENABLED = False
+    settings.FRAGMENT_CACHE_ENABLED = True
+    return build_public_site(home_page)
+
+
+def get(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    return response, len(captured.captured_queries)
+
+
+def test_a_known_address_costs_fewer_queries_and_gives_the_same_page(client, site):
+    news_index = site.news_index.url
+    for url in (site.charter_news.url, news_index, f"{news_index}etiquette/charte/", "/"):
+        first, routed = get(client, url)
+        second, mapped = get(client, url)
+        assert first.status_code == second.status_code == 200, url
+        assert first.content == second.content, url
+        assert mapped < routed, (url, routed, mapped)
+
+
+def test_unpublished_and_renamed_pages_leave_the_map_at_once(client, site):
+    page = site.charter_news
+    old_url = page.url
+    assert get(client, old_url)[0].status_code == 200
+    assert get(client, old_url)[0].status_code == 200
+    page.slug = "charte-signee"
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert get(client, old_url)[0].status_code == 404
+    assert get(client, page.url)[0].status_code == 200
+    page.unpublish()
+    assert get(client, page.url)[0].status_code == 404
+
+
+def test_a_page_made_private_is_closed_at_once_with_its_children(client, site, home_page):
+    parent = factories.StandardPageFactory(parent=home_page, title="Le réseau", slug="reseau")
+    child = factories.StandardPageFactory(parent=parent, title="Les statuts", slug="statuts")
+    for url in (parent.url, child.url):
+        assert get(client, url)[0].status_code == 200
+        assert get(client, url)[0].status_code == 200
+    factories.restrict_to_logged_in(parent)
+    for url in (parent.url, child.url):
+        response = get(client, url)[0]
+        assert response.status_code == 302, url
+        assert "/connexion/" in response["Location"]
+    PageViewRestriction.objects.filter(page=parent).delete()
+    assert get(client, child.url)[0].status_code == 200
+
+
+def test_an_alias_keeps_the_restrictions_of_its_source(client, site, home_page):
+    private = factories.StandardPageFactory(parent=home_page, title="Réservé", slug="reserve")
+    factories.restrict_to_logged_in(private)
+    public = factories.StandardPageFactory(parent=home_page, title="Public", slug="public")
+    alias = private.create_alias(parent=public, update_slug="reserve-alias")
+    for _ in range(2):
+        response = get(client, alias.url)[0]
+        assert response.status_code == 302
+        assert "/connexion/" in response["Location"]
