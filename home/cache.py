@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.checks import Warning as CheckWarning
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.http import HttpResponse
 from django.utils.cache import get_max_age, patch_cache_control
 
@@ -431,6 +431,11 @@ def on_content_changed(sender, instance=None, update_fields=None, created=False,
     purge_everything()
 
 
+def on_restriction_groups_changed(sender, action, **kwargs):
+    if action.startswith("post_"):
+        purge_everything()
+
+
 def watched_models():
     """Models shown on public pages outside of the page tree, or deciding who sees what."""
     from django.apps import apps
@@ -445,6 +450,7 @@ def watched_models():
         "taggit.Tag",
         "wagtailcore.Site",
         "wagtailcore.PageViewRestriction",
+        "auth.Group",
         "wagtailredirects.Redirect",
     ]
     models = []
@@ -465,6 +471,14 @@ def connect_signals():
         uid = f"home.cache.{model._meta.label_lower}"
         post_save.connect(on_content_changed, sender=model, dispatch_uid=uid + ".save")
         post_delete.connect(on_content_changed, sender=model, dispatch_uid=uid + ".delete")
+    # Who may read a restricted page also changes with the groups of a restriction.
+    from wagtail.models import PageViewRestriction
+
+    m2m_changed.connect(
+        on_restriction_groups_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="home.cache.restriction_groups",
+    )
 
 
 def check_shared_cache(app_configs=None, **kwargs):

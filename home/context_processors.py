@@ -72,6 +72,22 @@ class SiteNavigation:
         )
 
     @cached_property
+    def shows_userbar(self):
+        """Whether Wagtail's editing bar may concern this visitor: staff and editors only.
+
+        Decided from the groups already read for the request, so that members and visitors
+        do not pay the two permission queries the bar's own check costs.
+        """
+        from members.roles import EDITOR_GROUPS, user_group_names
+
+        user = getattr(self.request, "user", None)
+        if user is None or not user.is_authenticated:
+            return False
+        if user.is_superuser or user.is_staff:
+            return True
+        return bool(user_group_names(user) & set(EDITOR_GROUPS))
+
+    @cached_property
     def news_feed_urls(self):
         index = self.news_index
         if index is None:

@@ -136,4 +136,11 @@ class CachedViewRestrictionsMixin:
         ]
         if not page_ids:
             return PageViewRestriction.objects.none()
-        return PageViewRestriction.objects.filter(page_id__in=page_ids)
+        # Serving asks twice (Wagtail's hook, then the member area's rule): the same queryset
+        # is handed out for this page object, so its rows and groups are read once.
+        memo = self.__dict__.get("_view_restrictions_memo")
+        if memo is None or memo[0] != page_ids:
+            restrictions = PageViewRestriction.objects.filter(page_id__in=page_ids)
+            memo = (page_ids, restrictions.prefetch_related("groups"))
+            self.__dict__["_view_restrictions_memo"] = memo
+        return memo[1]

@@ -8,6 +8,8 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction, ReferenceIndex
 
+from home.cache import cached_fragment
+
 from .roles import can_enter_member_area, user_group_names
 
 LOGIN_URL = "/connexion/"
@@ -55,10 +57,16 @@ def can_read_page(page, user):
 
 
 def view_restrictions(user):
-    """Every page view restriction with its groups, read once per request (per user object)."""
+    """Every page view restriction with its groups: read once per generation (home.cache),
+    since any change to restrictions or groups bumps it, then once per request."""
     cached = getattr(user, "_view_restrictions_cache", None)
     if cached is None:
-        cached = list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
+        cached = cached_fragment(
+            "page-view-restrictions",
+            lambda: list(
+                PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+            ),
+        )
         user._view_restrictions_cache = cached
     return cached
 

@@ -535,6 +535,11 @@ class CommissionMinutesPage(MemberBasePage):
     class Meta:
         verbose_name = _("compte rendu")
         verbose_name_plural = _("comptes rendus")
+        # The dashboard and the commissions list the latest meetings first: an index in
+        # that order finds them without sorting every minutes of the archive.
+        indexes = [
+            models.Index(fields=["-meeting_date", "-page_ptr"], name="minutes_latest_first_idx")
+        ]
 
     def save(self, *args, **kwargs):
         parent = self.get_parent() if self.pk or self.path else None

@@ -25,7 +25,8 @@ def user_group_names(user):
         return frozenset()
     cached = getattr(user, "_group_names_cache", None)
     if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
+        # From the groups loaded with the account when it comes from the session.
+        cached = frozenset(group.name for group in user.groups.all())
         user._group_names_cache = cached
     return cached
 

@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -197,9 +197,10 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
                 vary=(2, tag.pk if tag else ""),
                 context={"heading_level": 2, "current_tag": tag, "news_index": self},
             ),
-            "categories": self.categories(),
-            "popular_tags": self.popular_tags(),
-            "archive_years": self.archive_years(),
+            # Read only when the sidebar is not cached yet, then once.
+            "categories": SimpleLazyObject(self.categories),
+            "popular_tags": SimpleLazyObject(self.popular_tags),
+            "archive_years": SimpleLazyObject(self.archive_years),
             **extra,
         }
         return self.render(request, context_overrides=context)
@@ -375,7 +376,8 @@ class NewsPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_news"] = self.related_news()
+        # Read only when the section is not cached yet (it compares tags across the archive).
+        context["related_news"] = SimpleLazyObject(lambda: list(self.related_news()))
         return context
 
 

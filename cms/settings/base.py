@@ -150,7 +150,8 @@ PASSWORD_HASHERS = [
 # ModelBackend flavour also restores sessions, as the first backend must for force_login.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, loading the account's groups with it (members.backends).
+    "members.backends.MemberBackend",
 ]
 
 LANGUAGE_CODE = "fr"

@@ -47,7 +47,7 @@ EXPECTED_WARM_QUERIES = {
     "étiquette": 5,
     "catégorie": 5,
     "archive annuelle": 4,
-    "actualité": 11,
+    "actualité": 6,
     "portraits": 7,
     "recherche": 6,
     "flux RSS": 5,
