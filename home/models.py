@@ -13,10 +13,11 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .cache import cached_fragment, fragment_cache_enabled
 from .routing import CachedViewRestrictionsMixin
 
 
@@ -258,6 +259,18 @@ class StandardPage(BasePage):
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Contact details, social links and footer text shown on every page."""
+
+    @classmethod
+    def for_request(cls, request):
+        # Every page shows them: read once per generation (a change to them bumps it).
+        attr_name = cls.get_cache_attr_name()
+        if fragment_cache_enabled() and not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            if site is not None:
+                found = cached_fragment(f"site-settings:{site.pk}", lambda: cls.for_site(site))
+                found._request = request
+                setattr(request, attr_name, found)
+        return super().for_request(request)
 
     organisation_name = models.CharField(
         _("nom de l'organisation"), max_length=255, default="Limoges attractivité"

@@ -70,8 +70,18 @@ def prime_route(request, path):
         request._wagtail_route_for_request = None
 
 
+def prime_site(request):
+    """Set Wagtail's per-request site from the per-generation map of hosts to sites."""
+    if not fragment_cache_enabled() or hasattr(request, "_wagtail_site"):
+        return
+    key = f"site:{request.get_host()}:{request.get_port()}"
+    site = cached_fragment(key, lambda: Site.find_for_request(request) or "")
+    if site and not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = site
+
+
 class RouteCacheMiddleware:
-    """Primes Wagtail's routing of page addresses from the per-generation map."""
+    """Primes Wagtail's routing of page addresses, and its site, from per-generation maps."""
 
     def __init__(self, get_response):
         # Imported here: wagtail.views needs the models, and home.models imports this module.
@@ -86,6 +96,9 @@ class RouteCacheMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is self.wagtail_serve:
             prime_route(request, view_args[0] if view_args else view_kwargs.get("path", ""))
+        elif not request.path.startswith(("/admin/", "/django-admin/")):
+            # Search, feeds, the sitemap and every template's menus ask for the site.
+            prime_site(request)
         return None
 
 
@@ -104,17 +117,29 @@ def restriction_map():
     )
 
 
+def restricted_q():
+    """Pages at or under a page holding a view restriction, from the per-generation map."""
+    q = Q()
+    for path in restriction_map()["restricted"]:
+        q |= Q(path__startswith=path)
+    # Like Wagtail's private_q(): match nothing when no page is restricted.
+    return q if q else Q(pk__in=[])
+
+
+def public_pages(queryset):
+    """`queryset.public()`, without reading every restriction when fragments are on."""
+    if not fragment_cache_enabled():
+        return queryset.public()
+    return queryset.exclude(restricted_q())
+
+
 class CachedPrivacyQuerySetMixin:
     """`public()` for page querysets without reading every restriction at each call."""
 
     def private_q(self):
         if not fragment_cache_enabled():
             return super().private_q()
-        q = Q()
-        for path in restriction_map()["restricted"]:
-            q |= Q(path__startswith=path)
-        # Like Wagtail's: match nothing when no page is restricted.
-        return q if q else Q(pk__in=[])
+        return restricted_q()
 
 
 class CachedViewRestrictionsMixin:

@@ -13,6 +13,7 @@ from django.views.static import serve
 
 from wagtail.models import Page, Site
 
+from home import routing
 from home.security import clean_search_query
 from members.models import MEMBER_ONLY_PAGE_TYPES, Organisation
 
@@ -36,7 +37,7 @@ def database_is_reachable():
 
 def public_pages(request):
     """Pages anyone may read: live, without view restriction, outside the member area."""
-    pages = Page.objects.live().public()
+    pages = routing.public_pages(Page.objects.live())
     site = Site.find_for_request(request)
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)

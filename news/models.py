@@ -184,6 +184,14 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
         # Only the identifiers of the page's items are read; cards come from the cache and
         # the items behind the missing ones are loaded with everything a card shows.
         page_of_pks = paginate_public_listing(request, items.values_list("pk", flat=True))
+        # Deep pages (400 and beyond) make the database skip thousands of rows: the page's
+        # identifiers are kept per generation like the listing's count.
+        if page_of_pks.paginator.count:
+            sql = str(page_of_pks.object_list.query)
+            page_of_pks.object_list = cached_fragment(
+                "listing-page:" + hashlib.sha256(sql.encode()).hexdigest(),
+                lambda: list(page_of_pks.object_list),
+            )
         tag = extra.get("current_tag")
         context = {
             "items": page_of_pks,

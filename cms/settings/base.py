@@ -125,6 +125,15 @@ DATABASES = {
     )
 }
 
+# PostgreSQL's default cost of a random read (4) is meant for spinning disks; on SSDs or a
+# database held in memory it makes the planner scan whole tables instead of using the indexes
+# that search and listings rely on. Set per connection, so no server change is needed.
+RANDOM_PAGE_COST = os.environ.get("PG_RANDOM_PAGE_COST", "1.1")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and RANDOM_PAGE_COST:
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c random_page_cost={float(RANDOM_PAGE_COST)}"
+    )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "members.User"

@@ -74,3 +74,27 @@ def test_an_alias_keeps_the_restrictions_of_its_source(client, site, home_page):
         response = get(client, alias.url)[0]
         assert response.status_code == 302
         assert "/connexion/" in response["Location"]
+
+
+def test_pages_read_the_same_with_fragments_off_cold_and_warm(client, site, settings):
+    """Cards, sidebars and page identifiers from the cache give exactly the page rendered fresh."""
+    news = site.news_index.url
+    urls = [
+        "/",
+        news,
+        f"{news}?page=2",
+        f"{news}etiquette/charte/",
+        f"{news}categorie/economie/",
+        f"{news}2023/",
+        f"{news}1999/",
+        site.charter_news.url,
+        "/recherche/?q=charte",
+    ]
+    settings.FRAGMENT_CACHE_ENABLED = False
+    fresh = {url: client.get(url) for url in urls}
+    settings.FRAGMENT_CACHE_ENABLED = True
+    cold = {url: client.get(url) for url in urls}
+    warm = {url: client.get(url) for url in urls}
+    for url in urls:
+        assert fresh[url].status_code == cold[url].status_code == warm[url].status_code, url
+        assert fresh[url].content == cold[url].content == warm[url].content, url
