@@ -10,7 +10,9 @@ which pages show what, so a listing, a feed or the sitemap can never outlive a p
 
 import hashlib
 import logging
+import pickle
 import time
+from collections import OrderedDict
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -293,13 +295,18 @@ def freeze(response):
 class PageCacheMiddleware:
     """Answers anonymous GETs of public pages from the shared cache, and stores what it may.
 
-    Placed right after WhiteNoise, before sessions: a hit skips sessions, authentication,
-    CSRF and the whole page rendering. Responses say `X-Cache: HIT`, `MISS` (rendered and
+    First of all middleware: a hit skips the others, sessions, authentication, CSRF and the
+    whole page rendering, and is the response stored with every header they had set. Responses say `X-Cache: HIT`, `MISS` (rendered and
     stored) or `BYPASS` (rendered, not stored).
     """
 
+    # Pages this process answered lately, kept with their generation: while it is still
+    # the shared one (one small read per request), the page need not cross from Redis again.
+    RECENT_LIMIT = 128
+
     def __init__(self, get_response):
         self.get_response = get_response
+        self.recent = OrderedDict()
 
     def __call__(self, request):
         if not page_cache_enabled() or not may_use_cache(request):
@@ -307,6 +314,9 @@ class PageCacheMiddleware:
         cache = page_cache()
         try:
             key = request_key(request)
+            recent = self.recent.get(key)
+            if recent is not None and cache.get(GENERATION_KEY) == recent[0]:
+                return self.hit(recent[1])
             # The generation read now is the one the page is stored under: a publication
             # committed while it renders makes this copy stale at once.
             generation, frozen = read_current(cache, key)
@@ -315,7 +325,7 @@ class PageCacheMiddleware:
             logger.exception("Page cache: lookup failed")
             return self.get_response(request)
         if frozen is not None:
-            # Each read unpickles a fresh object: nothing is shared between requests.
+            self.remember(key, generation, frozen)
             frozen["X-Cache"] = "HIT"
             return frozen
         response = self.get_response(request)
@@ -331,6 +341,18 @@ class PageCacheMiddleware:
                 patch_cache_control(response, public=True, s_maxage=cdn_seconds)
         else:
             response["X-Cache"] = "BYPASS"
+        return response
+
+    def remember(self, key, generation, response):
+        self.recent[key] = (generation, pickle.dumps(response, pickle.HIGHEST_PROTOCOL))
+        self.recent.move_to_end(key)
+        while len(self.recent) > self.RECENT_LIMIT:
+            self.recent.popitem(last=False)
+
+    def hit(self, pickled):
+        # A fresh object for each request: nothing is shared between requests.
+        response = pickle.loads(pickled)  # noqa: S301 - pickled by this very process
+        response["X-Cache"] = "HIT"
         return response
 
 
