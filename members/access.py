@@ -56,6 +56,12 @@ def can_read_page(page, user):
     return all(restriction_accepts(r, user) for r in page.get_view_restrictions())
 
 
+def audience_key(user):
+    """What decides which member pages an account may read: equal keys, equal pages."""
+    names = ",".join(sorted(user_group_names(user)))
+    return f"{int(user.is_authenticated)}{int(user.is_active)}{int(user.is_superuser)}:{names}"
+
+
 def view_restrictions(user):
     """Every page view restriction with its groups: read once per generation (home.cache),
     since any change to restrictions or groups bumps it, then once per request."""

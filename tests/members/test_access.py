@@ -213,3 +213,15 @@ def test_only_editors_get_the_editing_bar(client_for, member_area):
     for name, shown in [("partner", False), ("council", False), ("editor", True)]:
         body = client_for(name).get(member_area["area"].url).content.decode()
         assert ("<wagtail-userbar" in body) is shown, name
+
+
+def test_dashboard_lists_are_shared_within_an_audience_only(client_for, member_area, settings):
+    """Rendered once per group set: a partner never gets the council's cached dashboard."""
+    settings.FRAGMENT_CACHE_ENABLED = True
+    url = member_area["area"].url
+    draft = member_area["draft"].title
+    for _ in range(2):
+        for name, sees_draft in [("council", True), ("partner", False), ("cotech", True)]:
+            body = client_for(name).get(url).content.decode()
+            assert (draft in body) is sees_draft, name
+            assert member_area["minutes"].title in body, name
