@@ -296,8 +296,9 @@ class PageCacheMiddleware:
     """Answers anonymous GETs of public pages from the shared cache, and stores what it may.
 
     First of all middleware: a hit skips the others, sessions, authentication, CSRF and the
-    whole page rendering, and is the response stored with every header they had set. Responses say `X-Cache: HIT`, `MISS` (rendered and
-    stored) or `BYPASS` (rendered, not stored).
+    whole page rendering, and is the response stored with every header they had set.
+    Responses say `X-Cache: HIT`, `MISS` (rendered and stored) or `BYPASS` (rendered, not
+    stored).
     """
 
     # Pages this process answered lately, kept with their generation: while it is still
