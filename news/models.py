@@ -181,16 +181,18 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
         )
 
     def render_listing(self, request, items, **extra):
-        # Only the identifiers of the page's items are read; cards come from the cache and
-        # the items behind the missing ones are loaded with everything a card shows.
-        page_of_pks = paginate_public_listing(request, items.values_list("pk", flat=True))
-        # Deep pages (400 and beyond) make the database skip thousands of rows: the page's
-        # identifiers are kept per generation like the listing's count.
-        if page_of_pks.paginator.count:
-            sql = str(page_of_pks.object_list.query)
+        # Only the identifiers of the page's items are read, and like the count they are kept
+        # per generation under a name made of the filters (page 400 then skips nothing);
+        # cards come from the cache and only the items behind missing ones are loaded.
+        filters = [extra.get(name) for name in ("current_category", "current_tag", "current_year")]
+        key = "news-listing:" + ":".join(str(getattr(f, "pk", f) or "") for f in [self, *filters])
+        pks = items.values_list("pk", flat=True)
+        paginator = Paginator(pks, ITEMS_PER_PAGE)
+        paginator.count = cached_fragment(f"{key}:count", pks.count)
+        page_of_pks = paginator.get_page(request.GET.get("page"))
+        if paginator.count:
             page_of_pks.object_list = cached_fragment(
-                "listing-page:" + hashlib.sha256(sql.encode()).hexdigest(),
-                lambda: list(page_of_pks.object_list),
+                f"{key}:page:{page_of_pks.number}", lambda: list(page_of_pks.object_list)
             )
         tag = extra.get("current_tag")
         context = {
