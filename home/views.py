@@ -14,6 +14,7 @@ from django.views.static import serve
 from wagtail.models import Page, Site
 
 from home import routing
+from home.cards import render_cards
 from home.security import clean_search_query
 from members.models import MEMBER_ONLY_PAGE_TYPES, Organisation
 
@@ -85,14 +86,21 @@ def paginate_search(request, results, per_page=SEARCH_RESULTS_PER_PAGE):
 
 def search_public_pages(request, query):
     """Public pages matching every word of `query`, best first, one page of them."""
-    pages = (
-        public_pages(request)
-        .annotate(**{TOTAL_ANNOTATION: Window(Count("pk"))})
-        .specific()
-        # Results show titles, dates and summaries: never load the pages' bodies.
-        .defer_streamfields()
-    )
+    pages = public_pages(request).annotate(**{TOTAL_ANNOTATION: Window(Count("pk"))})
     return paginate_search(request, pages.search(query, operator="and"))
+
+
+def result_cards(request, results):
+    """The rendered results of a page of search results: cached ones read in one trip, the
+    others from their specific pages (titles, dates and summaries; never their bodies)."""
+    return render_cards(
+        request,
+        [result.pk for result in results],
+        lambda pks: Page.objects.filter(pk__in=pks).specific().defer_streamfields(),
+        "components/search_result.html",
+        "search-result",
+        "result",
+    )
 
 
 @require_GET
@@ -116,7 +124,12 @@ def search(request):
     return render(
         request,
         "pages/search.html",
-        {"search_query": query, "results": results, "organisations": organisations},
+        {
+            "search_query": query,
+            "results": results,
+            "result_cards": result_cards(request, results) if results else [],
+            "organisations": organisations,
+        },
     )
 
 
