@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from .blocks import BodyBlock
 from .cache import cached_fragment, fragment_cache_enabled
-from .routing import CachedViewRestrictionsMixin
+from .routing import CachedViewRestrictionsMixin, public_pages
 
 
 def random_storage_name(folder, filename):
@@ -251,7 +251,7 @@ class StandardPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["child_pages"] = (
-            self.get_children().live().public().in_menu().specific().order_by("path")
+            public_pages(self.get_children().live()).in_menu().specific().order_by("path")
         )
         return context
 
