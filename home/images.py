@@ -10,6 +10,7 @@ IMAGE_FORMATS = ("avif", "webp", "jpeg")
 CARD_SIZES = ("fill-400x250", "fill-800x500")
 PORTRAIT_SIZES = ("fill-300x300", "fill-600x600")
 LOGO_SIZES = ("max-240x120", "max-480x240")
+HERO_SIZES = ("fill-640x480", "fill-960x720", "fill-1280x960")
 SOCIAL_SIZE = "fill-1200x630|format-jpeg"
 
 
@@ -26,3 +27,39 @@ def images_with_renditions(sizes):
 def prefetch_image(lookup, sizes):
     """A Prefetch of an image foreign key along with its renditions."""
     return Prefetch(lookup, queryset=images_with_renditions(sizes))
+
+
+def listing_rendition_plans():
+    """The images listings and the home page show, each with the renditions they ask for."""
+    from home.models import HomePage
+    from members.models import Organisation
+    from news.models import NewsPage, StoryPage
+
+    image_model = get_image_model()
+
+    def used_by(queryset, field):
+        return image_model.objects.filter(pk__in=queryset.values(field))
+
+    return [
+        (used_by(NewsPage.objects.all(), "listing_image"), expand_specs(CARD_SIZES)),
+        (
+            used_by(StoryPage.objects.all(), "portrait_image"),
+            [*expand_specs(PORTRAIT_SIZES), SOCIAL_SIZE],
+        ),
+        (used_by(Organisation.objects.all(), "logo"), expand_specs(LOGO_SIZES)),
+        (used_by(HomePage.objects.all(), "hero_image"), [*expand_specs(HERO_SIZES), SOCIAL_SIZE]),
+    ]
+
+
+def generate_renditions(plans):
+    """Make the missing renditions of each plan's images; returns how many were asked for.
+
+    AVIF encoding takes up to two seconds an image: made here once (after an import, a demo
+    or a benchmark load) rather than by the first visitor of a listing.
+    """
+    asked = 0
+    for images, specs in plans:
+        for image in images:
+            image.get_renditions(*specs)
+            asked += len(specs)
+    return asked

@@ -15,6 +15,8 @@ DEMO_STEPS = [
     "members.demo.load_join_page",
     "members.demo.load_accounts",
     "members.demo.load_member_content",
+    # Last: the images of every part above are in place.
+    "home.demo.media.make_listing_renditions",
 ]
 
 

@@ -9,6 +9,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.utils.file import hash_filelike
 
+from home.images import generate_renditions, listing_rendition_plans
+
 from . import artwork
 
 CREDIT = "Limoges attractivité"
@@ -136,3 +138,9 @@ class DemoImageLibrary:
             ),
             render=lambda: artwork.draw_portrait(person_name, palette),
         )
+
+
+def make_listing_renditions(report):
+    """Every rendition listings and the home page show, so the demo's first visit is quick."""
+    asked = generate_renditions(listing_rendition_plans())
+    report.note(f"{asked} déclinaisons d'images prêtes (AVIF, WebP, JPEG).")

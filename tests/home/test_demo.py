@@ -14,7 +14,7 @@ from wagtail.models import Page, Site
 import PIL.Image
 import pytest
 
-from home.models import HomePage, SiteImage
+from home.models import HomePage, SiteImage, SiteRendition
 from members.models import Organisation
 from news.models import NewsPage, StoryPage
 from tests.support import module_transaction
@@ -68,10 +68,19 @@ def counts():
     }
 
 
+def stub_rendition_file(image, filter, *, source=None):
+    return ContentFile(ONE_PIXEL_PNG, name=f"stub.{filter.spec.replace('|', '.')}.png")
+
+
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for the module; counts right after the first run."""
-    with module_transaction(django_db_blocker):
+    """The demo content, loaded once for the module; counts right after the first run.
+
+    Its renditions are 1-pixel PNGs: encoding some four hundred AVIF, WebP and JPEG files
+    would take half a minute, and tests/home covers real renditions already.
+    """
+    with module_transaction(django_db_blocker), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(SiteImage, "generate_rendition_file", stub_rendition_file)
         call_command("load_demo", verbosity=0)
         yield counts()
 
@@ -110,10 +119,7 @@ def stub_renditions(monkeypatch):
     encoding some two hundred AVIF, WebP and JPEG renditions, which tests/home covers already.
     """
 
-    def generate_rendition_file(image, filter, *, source=None):
-        return ContentFile(ONE_PIXEL_PNG, name=f"stub.{filter.spec.replace('|', '.')}.png")
-
-    monkeypatch.setattr(SiteImage, "generate_rendition_file", generate_rendition_file)
+    monkeypatch.setattr(SiteImage, "generate_rendition_file", stub_rendition_file)
 
 
 def test_demo_pages_render(client, demo, stub_renditions):
@@ -170,3 +176,12 @@ def test_demo_refuses_production_settings(tmp_path):
     assert "--force" in result.stderr
     assert "Refus" in result.stderr
     assert not database.exists() or database.stat().st_size == 0
+
+
+def test_demo_prepares_what_listings_show(client, demo, stub_renditions):
+    """After load_demo, the first visit of a listing encodes no image: all were made."""
+    before = SiteRendition.objects.count()
+    site = Site.objects.get(is_default_site=True)
+    for url in ("/", "/actualites/", "/portraits/", "/partenaires/"):
+        assert client.get(site.root_page.url + url.lstrip("/")).status_code == 200, url
+    assert SiteRendition.objects.count() == before

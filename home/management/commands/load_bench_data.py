@@ -28,7 +28,7 @@ from wagtail.models import Collection, Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
 from home.demo import load_demo_content
-from home.images import CARD_SIZES, LOGO_SIZES, PORTRAIT_SIZES, SOCIAL_SIZE, expand_specs
+from home.images import generate_renditions, listing_rendition_plans
 from home.models import HomePage, SiteDocument, SiteImage
 from members.models import (
     CommissionIndexPage,
@@ -75,7 +75,6 @@ TOPICS = (
 )
 # Renditions of the home page's hero, generated here with those of the listings; a news
 # page's own large renditions are made by the benchmark's first request, as on a live site.
-HERO_SIZES = ("fill-640x480", "fill-960x720", "fill-1280x960")
 
 
 def sentence(rng, words=12):
@@ -576,23 +575,11 @@ class Command(BaseCommand):
                     self.stdout.write(f"    {start + len(chunk)} / {len(pks)}")
 
     def generate_renditions(self):
-        """Renditions of listing images, made once so that listings never wait for an encoder.
-
-        AVIF encoding takes up to two seconds an image: a real site pays it once per upload.
-        """
-        plans = [
-            (self.covers, expand_specs(CARD_SIZES)),
-            (self.portraits, expand_specs(PORTRAIT_SIZES) + [SOCIAL_SIZE]),
-            (self.logos, expand_specs(LOGO_SIZES)),
-        ]
-        hero = self.home.hero_image
-        if hero is not None:
-            plans.append(([hero], expand_specs(HERO_SIZES) + [SOCIAL_SIZE]))
+        """Renditions of listing images, made once so that listings never wait for an encoder."""
+        plans = listing_rendition_plans()
         count = sum(len(images) * len(specs) for images, specs in plans)
         self.step(f"Déclinaisons d'images AVIF, WebP et JPEG ({count})")
-        for images, specs in plans:
-            for image in images:
-                image.get_renditions(*specs)
+        generate_renditions(plans)
 
     def check_tree(self):
         self.step("Vérification de l'arbre des pages")
