@@ -16,10 +16,14 @@ from django_tasks import task
 from .models import MembershipApplication, User
 
 
-def send_mail_from_template(template, context, to):
-    """Send a plain-text e-mail whose template's first line is the subject."""
+def message_from_template(template, context, to):
+    """A plain-text e-mail whose template's first line is the subject."""
     subject, _, body = render_to_string(template, context).partition("\n")
-    EmailMessage(subject.strip(), body.strip() + "\n", to=[to]).send()
+    return EmailMessage(subject.strip(), body.strip() + "\n", to=[to])
+
+
+def send_mail_from_template(template, context, to):
+    message_from_template(template, context, to).send()
 
 
 @task()

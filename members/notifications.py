@@ -2,8 +2,7 @@
 
 import datetime
 
-from django.core.mail import EmailMessage, get_connection
-from django.template.loader import render_to_string
+from django.core.mail import get_connection
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -11,6 +10,7 @@ from wagtail.models import Page
 from django_tasks import task
 
 from .access import can_read_page
+from .mail import message_from_template, send_mail_from_template
 from .models import CommissionMinutesPage, StrategyDraftPage, User
 from .roles import MEMBER_GROUPS
 
@@ -33,8 +33,8 @@ def entitled_readers(page, frequency=None):
     if frequency is not None:
         users = users.filter(notification_frequency=frequency)
     readers = []
+    # user_group_names() reads the groups prefetched by member_accounts().
     for user in users:
-        user._group_names_cache = frozenset(group.name for group in user.groups.all())
         if can_read_page(page, user):
             readers.append(user)
     return readers
@@ -51,14 +51,14 @@ def notify_publication(page_id):
     if not page.live or not isinstance(page, NOTIFIED_PAGE_TYPES):
         return 0
     readers = entitled_readers(page, User.NotificationFrequency.IMMEDIATE)
-    messages = []
-    for user in readers:
-        body = render_to_string(
+    messages = [
+        message_from_template(
             "members/emails/new_content.txt",
             {"user": user, "page": page, "url": absolute_url(page)},
+            user.email,
         )
-        subject, _, text = body.partition("\n")
-        messages.append(EmailMessage(subject.strip(), text.strip() + "\n", to=[user.email]))
+        for user in readers
+    ]
     with get_connection() as connection:
         connection.send_messages(messages)
     return len(messages)
@@ -85,12 +85,11 @@ def send_digest(user, now=None):
     user.save(update_fields=["last_digest_sent_at"])
     if not pages:
         return False
-    body = render_to_string(
+    send_mail_from_template(
         "members/emails/digest.txt",
         {"user": user, "items": [(page, absolute_url(page)) for page in pages]},
+        user.email,
     )
-    subject, _, text = body.partition("\n")
-    EmailMessage(subject.strip(), text.strip() + "\n", to=[user.email]).send()
     return True
 
 
@@ -100,6 +99,5 @@ def send_weekly_digests():
     sent = 0
     now = timezone.now()
     for user in member_accounts().filter(notification_frequency=User.NotificationFrequency.WEEKLY):
-        user._group_names_cache = frozenset(group.name for group in user.groups.all())
         sent += send_digest(user, now)
     return sent
