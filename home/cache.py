@@ -162,30 +162,17 @@ def read_current(cache, key):
     return generation, stored[1]
 
 
-def cached_fragment(name, compute, timeout=None):
+def fragment_key(name):
+    return f"{FRAGMENT_PREFIX}:{release_fingerprint()}:{name}"
+
+
+def cached_fragment(name, compute):
     """A value computed once per generation, e.g. a sidebar aggregated over every news item.
 
     Costs one cache read instead of queries whose time grows with the archive; like pages,
     the value is recomputed after any publication.
     """
-    if not fragment_cache_enabled():
-        return compute()
-    cache = page_cache()
-    key = f"{FRAGMENT_PREFIX}:{release_fingerprint()}:{name}"
-    try:
-        generation, value = read_current(cache, key)
-    except Exception:
-        logger.exception("Page cache: fragment %s could not be read", name)
-        return compute()
-    if value is None:
-        value = compute()
-        try:
-            cache.set(
-                key, (generation, value), page_cache_seconds() if timeout is None else timeout
-            )
-        except Exception:
-            logger.exception("Page cache: fragment %s could not be stored", name)
-    return value
+    return cached_fragments([name], lambda missing: {name: compute()})[name]
 
 
 def cached_fragments(names, compute_missing):
@@ -194,11 +181,11 @@ def cached_fragments(names, compute_missing):
     if not fragment_cache_enabled():
         return compute_missing(list(names))
     cache = page_cache()
-    keys = {name: f"{FRAGMENT_PREFIX}:{release_fingerprint()}:{name}" for name in names}
+    keys = {name: fragment_key(name) for name in names}
     try:
         found = cache.get_many([GENERATION_KEY, *keys.values()])
     except Exception:
-        logger.exception("Page cache: fragments could not be read")
+        logger.exception("Page cache: fragments %s could not be read", list(names))
         return compute_missing(list(names))
     generation = found.get(GENERATION_KEY)
     if generation is None:
@@ -219,7 +206,7 @@ def cached_fragments(names, compute_missing):
                 page_cache_seconds(),
             )
         except Exception:
-            logger.exception("Page cache: fragments could not be stored")
+            logger.exception("Page cache: fragments %s could not be stored", missing)
     return values
 
 
@@ -506,7 +493,7 @@ def connect_signals():
 
 def check_shared_cache(app_configs=None, **kwargs):
     """A per-process cache would let each worker serve its own stale copy after a publication."""
-    if not (page_cache_enabled() or getattr(settings, "FRAGMENT_CACHE_ENABLED", False)):
+    if not (page_cache_enabled() or fragment_cache_enabled()):
         return []
     backend = settings.CACHES.get(getattr(settings, "PAGE_CACHE_ALIAS", "default"), {})
     if "locmem" in backend.get("BACKEND", "") or "dummy" in backend.get("BACKEND", ""):

@@ -22,7 +22,8 @@ def render_cards(request, pks, load, template, name, variable, vary=(), context=
     names = {pk: fragment_name(name, pk, *vary) for pk in pks}
 
     def render_missing(missing_names):
-        wanted = [pk for pk in pks if names[pk] in set(missing_names)]
+        missing_names = set(missing_names)
+        wanted = [pk for pk in pks if names[pk] in missing_names]
         items = {item.pk: item for item in load(wanted)}
         return {
             # No context processors: each card gets what it needs in `context`.
