@@ -40,3 +40,11 @@ FRAGMENT_CACHE_ENABLED = False
 
 # Tasks run inline: no worker process to start.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# SQLite's shared in-memory test database locks whole tables: the admin's editor sends its
+# autosave and preview requests at once, and the live server then fails with "database table
+# is locked". A file gives each connection SQLite's normal locking and busy timeout.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.mkdtemp(prefix="cms-test-db-")) / "test.sqlite3")
+    }
