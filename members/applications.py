@@ -129,6 +129,17 @@ def send_decision(application_id, base_url):
     return True
 
 
+@task()
+def send_account_invitation(user_id, base_url):
+    """E-mail a partner account created in the admin the link to choose its password."""
+    user = User.objects.select_related("organisation").filter(pk=user_id, is_active=True).first()
+    if user is None or user.has_usable_password():
+        return False
+    context = {"user": user, "link": invitation_link(user, base_url)}
+    send_mail_from_template("members/emails/account_invitation.txt", context, user.email)
+    return True
+
+
 def approve(application, by, request, message=""):
     """Create (or link) the organisation and the club account, then e-mail the invitation."""
     application, user = record_approval(application, by, message)

@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .access import check_document_access, member_page_response
+from .admin_users import GUARDED_BULK_ACTIONS
 from .admin_views import ApplicationReviewView, AttentionPanel
 from .models import (
     MemberAccessMixin,
@@ -195,3 +196,9 @@ def add_attention_panel(request, panels):
         "members.view_strategyfeedback"
     ):
         panels.append(AttentionPanel(request))
+
+
+# After Wagtail's own user bulk actions (higher order): the registry keeps the last class
+# registered for each action type, so ours replace them.
+for bulk_action in GUARDED_BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action, order=100)
