@@ -8,6 +8,7 @@ is stale at once, on every application server that shares the cache. Nothing has
 which pages show what, so a listing, a feed or the sitemap can never outlive a publication.
 """
 
+import contextvars
 import hashlib
 import logging
 import pickle
@@ -90,8 +91,13 @@ def page_cache_enabled():
     return getattr(settings, "PAGE_CACHE_ENABLED", False)
 
 
+# True while Wagtail renders a preview through the middleware (its "dummy" request): a draft
+# must neither show fragments of the published page nor leave its own in the shared cache.
+rendering_preview = contextvars.ContextVar("rendering_preview", default=False)
+
+
 def fragment_cache_enabled():
-    return getattr(settings, "FRAGMENT_CACHE_ENABLED", False)
+    return getattr(settings, "FRAGMENT_CACHE_ENABLED", False) and not rendering_preview.get()
 
 
 def current_generation(cache=None):
@@ -297,6 +303,12 @@ class PageCacheMiddleware:
         self.recent = OrderedDict()
 
     def __call__(self, request):
+        if getattr(request, "is_dummy", False):
+            token = rendering_preview.set(True)
+            try:
+                return self.get_response(request)
+            finally:
+                rendering_preview.reset(token)
         if not page_cache_enabled() or not may_use_cache(request):
             return self.get_response(request)
         cache = page_cache()

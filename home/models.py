@@ -141,6 +141,15 @@ class IntroductionMixin(models.Model):
         abstract = True
 
 
+def featured_story_ids(home):
+    """The chosen stories: a subquery for a saved page, the editor's choice in a preview."""
+    chosen = home.featured_stories.all()
+    if isinstance(chosen, models.QuerySet):
+        return chosen.values("pk")
+    # A preview's choice lives in the page's cluster, not in the database yet.
+    return [story.pk for story in chosen]
+
+
 class HomePage(BasePage):
     """The network's front page: its pitch, latest news, featured stories and founders."""
 
@@ -221,7 +230,7 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = NewsPage.objects.for_listing().descendant_of(self)[:6]
         context["featured_stories"] = StoryPage.objects.for_listing().filter(
-            pk__in=self.featured_stories.values("pk")
+            pk__in=featured_story_ids(self)
         )[:3]
         context["founding_members"] = Organisation.objects.founding_members()
         return context

@@ -6,10 +6,11 @@ import unicodedata
 from django.conf import settings
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.loader import get_template
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.datastructures import MultiValueDictKeyError
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
@@ -69,12 +70,20 @@ class ScopedCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and uses_admin_policy(request.path_info):
-            admin_policy = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
-            return PolicyParts(
-                default_config(admin_policy), parts.update, parts.replace, parts.nonce
-            )
-        return parts
+        if report_only or parts.config is not None:
+            return parts
+        if getattr(request, "is_dummy", False):
+            # A preview is rendered for the page's own address, then shown in the admin's
+            # preview panel: the public policy, framed by the admin (same origin) only.
+            policy = {
+                **settings.CONTENT_SECURITY_POLICY["DIRECTIVES"],
+                "frame-ancestors": ["'self'"],
+            }
+        elif uses_admin_policy(request.path_info):
+            policy = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
+        else:
+            return parts
+        return PolicyParts(default_config(policy), parts.update, parts.replace, parts.nonce)
 
 
 # Database outages: a French 503 asking to retry instead of a generic 500.
@@ -115,6 +124,30 @@ class DatabaseUnavailableMiddleware:
         response = self.get_response(request)
         if response.status_code == 500 and getattr(request, "database_unavailable", False):
             return service_unavailable_response()
+        return response
+
+
+# Truncated forms: Wagtail's StreamField and inline panels read their hidden counters with
+# `data[key]`, so a POST without them (crafted, or cut by a proxy) raised a KeyError, a 500.
+
+
+class IncompleteFormMiddleware:
+    """Answers a POST that lacks the fields its form always sends with a French 400."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if request.method != "POST" or not isinstance(exception, MultiValueDictKeyError):
+            return None
+        if request.path_info.endswith("/preview/"):
+            # What the admin's preview panel expects of a form it cannot preview.
+            return JsonResponse({"is_valid": False, "is_available": False}, status=400)
+        response = TemplateResponse(request, "security/incomplete_form.html", status=400)
+        add_never_cache_headers(response)
         return response
 
 

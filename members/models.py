@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -780,27 +780,38 @@ class StrategyDraftPage(MemberAccessMixin, RoutablePageMixin, BasePage):
             and self.consultation_ends_on >= timezone.localdate()
         )
 
-    @cached_property
-    def previous_version(self):
+    def previous_versions(self):
+        """Earlier published versions beside this one, the latest first."""
         return (
             StrategyDraftPage.objects.sibling_of(self)
             .live()
             .filter(version_number__lt=self.version_number)
             .order_by("-version_number")
-            .first()
         )
 
-    def comparison(self):
-        previous = self.previous_version
+    def previous_version_for(self, user):
+        """The latest earlier version this reader may open: a comparison must never show
+        text of a version they could not read (a council-only one, for a COTECH member)."""
+        # access.py loads Django's auth views, which need this module's User model first.
+        from .access import can_read_page
+
+        for version in self.previous_versions():
+            if can_read_page(version, user):
+                return version
+        return None
+
+    def comparison(self, previous):
         if previous is None:
             return None
         return compare_texts(block_texts(previous.body), block_texts(self.body))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["comparison"] = self.comparison()
-        context["previous"] = self.previous_version
-        if request.user.is_authenticated:
+        previous = self.previous_version_for(request.user)
+        context["previous"] = previous
+        context["comparison"] = self.comparison(previous)
+        # A preview of a version never saved has no feedback yet.
+        if request.user.is_authenticated and self.pk is not None:
             context["my_feedback"] = self.feedback.filter(author=request.user).order_by(
                 "created_at"
             )

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
@@ -283,8 +284,30 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
         return urls
 
 
+class NewsPageForm(WagtailAdminPageForm):
+    """A news item is published with a summary and a listing image; a draft may wait.
+
+    Required on the form rather than checked in `clean()`: Wagtail then defers them when a
+    draft is saved (by the editor or the autosave), and asks for them on submit and publish.
+    """
+
+    REQUIRED_TO_PUBLISH = {
+        "summary": _("Le résumé est obligatoire pour une actualité."),
+        "listing_image": _("Choisissez une image de liste."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, message in self.REQUIRED_TO_PUBLISH.items():
+            if name in self.fields:
+                self.fields[name].required = True
+                self.fields[name].error_messages["required"] = message
+
+
 class NewsPage(BasePage):
     """A news item of the network."""
+
+    base_form_class = NewsPageForm
 
     template = "pages/news_page.html"
     parent_page_types = ["news.NewsIndexPage"]
@@ -333,17 +356,15 @@ class NewsPage(BasePage):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if not self.summary:
-            errors["summary"] = _("Le résumé est obligatoire pour une actualité.")
-        if self.listing_image is None:
-            errors["listing_image"] = _("Choisissez une image de liste.")
-        elif not self.listing_image.alt_text:
-            errors["listing_image"] = _(
-                "Cette image n'a pas de texte alternatif : complétez-le dans la médiathèque."
+        if self.listing_image is not None and not self.listing_image.alt_text:
+            raise ValidationError(
+                {
+                    "listing_image": _(
+                        "Cette image n'a pas de texte alternatif : "
+                        "complétez-le dans la médiathèque."
+                    )
+                }
             )
-        if errors:
-            raise ValidationError(errors)
 
     @property
     def json_ld(self):
@@ -375,7 +396,9 @@ class NewsPage(BasePage):
 
     def related_news(self, limit=3):
         """Other news sharing tags or the category, the most tags in common first."""
-        tag_ids = list(self.tags.values_list("pk", flat=True))
+        # From the page's own cluster, so a preview compares the tags being edited; a tag
+        # typed for the first time has no identifier yet and no other news shares it.
+        tag_ids = [tag.pk for tag in self.tags.all() if tag.pk is not None]
         return (
             NewsPage.objects.for_listing()
             .exclude(pk=self.pk)

@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "home.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "home.security.IncompleteFormMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "members.middleware.PrivateResponsesMiddleware",
@@ -124,6 +125,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# SQLite (the embedded default) opens write transactions at once: the admin's editor sends
+# autosave and preview requests together, and a read transaction that later writes would
+# otherwise fail with "database is locked" instead of waiting its turn.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 
 # PostgreSQL's default cost of a random read (4) is meant for spinning disks; on SSDs or a
 # database held in memory it makes the planner scan whole tables instead of using the indexes

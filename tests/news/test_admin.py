@@ -82,6 +82,23 @@ class TestNewsCreation(WagtailPageTestCase):
         )
         self.assertFalse(NewsPage.objects.exists())
 
+    def test_incomplete_draft_is_saved_without_summary_or_image(self):
+        """A draft (or the autosave of a new page) may wait for its summary and image: 302."""
+        url = reverse("wagtailadmin_pages:add", args=["news", "newspage", self.news_index.pk])
+        response = self.client.post(url, self.form_data(summary="", listing_image=""))
+        self.assertEqual(response.status_code, 302)
+        draft = NewsPage.objects.get(slug="signature-de-la-charte")
+        self.assertFalse(draft.live)
+        # Submitting or publishing still asks for them.
+        edit = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+        response = self.client.post(
+            edit,
+            {**self.form_data(summary="", listing_image=""), "action-publish": "action-publish"},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("summary", response.context["form"].errors)
+        self.assertFalse(NewsPage.objects.get(pk=draft.pk).live)
+
     def test_listing_image_needs_alt_text(self):
         """An image without alt text cannot illustrate a news item."""
         undescribed = factories.SiteImageFactory(alt_text="")
