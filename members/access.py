@@ -41,10 +41,10 @@ def audience_accepts(page_type, user):
     audience = getattr(page_type, "audience_groups", None)
     if not audience or user.is_superuser:
         return True
-    from .roles import EDITOR_GROUPS
+    from .roles import COMMS_MANAGERS
 
     names = user_group_names(user)
-    return bool(names & (set(audience) | set(EDITOR_GROUPS)))
+    return bool(names & {*audience, COMMS_MANAGERS})
 
 
 def can_read_page(page, user):

@@ -1,6 +1,9 @@
 """Keeps member and document responses out of every cache."""
 
+from django.core.exceptions import PermissionDenied
+
 from .access import mark_private
+from .roles import may_see_member_area_in_admin
 
 PRIVATE_PREFIXES = ("/espace-membres/", "/connexion/", "/documents/", "/deconnexion/")
 
@@ -16,3 +19,27 @@ class PrivateResponsesMiddleware:
         if request.path.startswith(PRIVATE_PREFIXES):
             mark_private(response)
         return response
+
+
+class AdminScopeMiddleware:
+    """Closes the admin's reports to accounts that may not see the member area.
+
+    Reports list pages across the whole tree (the page types report names the latest edited
+    page of each type, a strategy draft's title included); « Rédacteurs » do not need them.
+    """
+
+    PREFIXES = ("/admin/reports/",)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            request.path_info.startswith(self.PREFIXES)
+            and user is not None
+            and user.is_authenticated
+            and not may_see_member_area_in_admin(user)
+        ):
+            raise PermissionDenied
+        return self.get_response(request)

@@ -32,12 +32,13 @@ def user_group_names(user):
 
 
 def is_editor(user):
-    """Editors and administrators read everything in the member area."""
+    """Communication managers and administrators read everything in the member area;
+    « Rédacteurs » write public content only and get nothing of it."""
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:
         return True
-    return bool(user_group_names(user) & set(EDITOR_GROUPS))
+    return COMMS_MANAGERS in user_group_names(user)
 
 
 def is_member(user):
@@ -66,14 +67,14 @@ def _permissions(*natural_keys):
 
 WRITER_PAGE_PERMISSIONS = ("add_page", "change_page")
 MANAGER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
-WRITER_COLLECTION_PERMISSIONS = (
-    "wagtailimages.add_image",
-    "wagtailimages.choose_image",
-    "wagtaildocs.add_document",
-    "wagtaildocs.choose_document",
-)
+WRITER_IMAGE_PERMISSIONS = ("wagtailimages.add_image", "wagtailimages.choose_image")
+# Writers file and choose documents in one public collection only: the root collection holds
+# the member area's private collection and documents that member pages attach.
+WRITER_DOCUMENT_PERMISSIONS = ("wagtaildocs.add_document", "wagtaildocs.choose_document")
+PUBLIC_DOCUMENTS_COLLECTION = "Documents publics"
 MANAGER_COLLECTION_PERMISSIONS = (
-    *WRITER_COLLECTION_PERMISSIONS,
+    *WRITER_IMAGE_PERMISSIONS,
+    *WRITER_DOCUMENT_PERMISSIONS,
     "wagtailimages.change_image",
     "wagtailimages.delete_image",
     "wagtaildocs.change_document",
@@ -131,15 +132,30 @@ def ensure_staff_groups():
 
     root_collection = Collection.get_first_root_node()
     if root_collection is not None:
-        for group, keys in (
-            (writers, WRITER_COLLECTION_PERMISSIONS),
-            (managers, MANAGER_COLLECTION_PERMISSIONS),
+        public_documents = root_collection.get_children().filter(
+            name=PUBLIC_DOCUMENTS_COLLECTION
+        ).first() or root_collection.add_child(name=PUBLIC_DOCUMENTS_COLLECTION)
+        # Earlier releases granted writers documents on the root collection.
+        GroupCollectionPermission.objects.filter(
+            group=writers,
+            collection=root_collection,
+            permission__content_type__app_label="wagtaildocs",
+        ).delete()
+        for group, collection, keys in (
+            (writers, root_collection, WRITER_IMAGE_PERMISSIONS),
+            (writers, public_documents, WRITER_DOCUMENT_PERMISSIONS),
+            (managers, root_collection, MANAGER_COLLECTION_PERMISSIONS),
         ):
             for permission in _permissions(*keys):
                 GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=permission
+                    group=group, collection=collection, permission=permission
                 )
     return writers, managers
+
+
+def may_see_member_area_in_admin(user):
+    """Whether the admin may show this account member pages and documents at all."""
+    return is_editor(user)
 
 
 REVIEW_WORKFLOW = "Relecture"

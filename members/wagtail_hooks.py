@@ -15,11 +15,13 @@ from .admin_users import GUARDED_BULK_ACTIONS
 from .admin_views import ApplicationReviewView, AttentionPanel
 from .models import (
     MemberAccessMixin,
+    MemberAreaPage,
     MembershipApplication,
     Organisation,
     Sector,
     StrategyFeedback,
 )
+from .roles import may_see_member_area_in_admin
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -202,3 +204,29 @@ def add_attention_panel(request, panels):
 # registered for each action type, so ours replace them.
 for bulk_action in GUARDED_BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action, order=100)
+
+
+# Nothing of the member area reaches « Rédacteurs » in the admin. The explorer, admin search
+# and most reports already follow page permissions (writers have none there); the page
+# chooser lists every page, and the page types report names the latest edited page of each
+# type, so both are narrowed or closed here. Documents follow collection permissions
+# (members.roles gives writers one public collection).
+
+
+def member_area_paths():
+    return list(MemberAreaPage.objects.values_list("path", flat=True))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_member_pages_from_writers(pages, request):
+    if may_see_member_area_in_admin(request.user):
+        return pages
+    for area_path in member_area_paths():
+        pages = pages.exclude(path__startswith=area_path)
+    return pages
+
+
+@hooks.register("construct_reports_menu")
+def hide_reports_from_writers(request, menu_items):
+    if not may_see_member_area_in_admin(request.user):
+        menu_items[:] = []

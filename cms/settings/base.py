@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "home.two_factor.AdminTwoFactorMiddleware",
+    "members.middleware.AdminScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "home.security.IncompleteFormMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -407,7 +408,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Every document downloads as an attachment: none is rendered inside the site's origin.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 # Shared-password restrictions would let anyone holding the password into member content.
-WAGTAIL_PRIVACY_PASSWORD_ENABLED = False
+# Page and collection privacy offer « signed in » and « members of groups » only: a shared
+# password would open member content to whoever learns it.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 LOGIN_URL = "/connexion/"
 LOGIN_REDIRECT_URL = "/espace-membres/"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL

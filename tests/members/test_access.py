@@ -206,11 +206,6 @@ def test_original_images_are_never_served(client, image):
     assert client.get(f"/media/{image.file.name}").status_code == 404
 
 
-def test_shared_password_restrictions_are_disabled(settings):
-    """Shared-password page privacy cannot be chosen."""
-    assert settings.WAGTAIL_PRIVACY_PASSWORD_ENABLED is False
-
-
 def test_only_editors_get_the_editing_bar(client_for, member_area):
     """Wagtail's editing bar is for the communication team, not for partners."""
     for name, shown in [("partner", False), ("council", False), ("editor", True)]:
