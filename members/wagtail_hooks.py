@@ -8,7 +8,10 @@ from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.exports import FormulaSafeExportMixin
 
 from .access import check_document_access, member_page_response
 from .admin_users import GUARDED_BULK_ACTIONS
@@ -24,10 +27,15 @@ from .models import (
 from .roles import may_see_member_area_in_admin
 
 
+class OrganisationIndexView(FormulaSafeExportMixin, SnippetIndexView):
+    """The organisations listing, exported without formulas."""
+
+
 class OrganisationViewSet(SnippetViewSet):
     """The network's member organisations."""
 
     model = Organisation
+    index_view_class = OrganisationIndexView
     icon = "group"
     menu_label = _("Organisations")
     list_display = [
@@ -97,10 +105,15 @@ def check_member_documents(document, request):
     return check_document_access(document, request)
 
 
+class FeedbackIndexView(FormulaSafeExportMixin, IndexView):
+    """The feedback listing, exported without formulas."""
+
+
 class StrategyFeedbackViewSet(ModelViewSet):
     """Feedback received on strategy drafts, for editors to read and export."""
 
     model = StrategyFeedback
+    index_view_class = FeedbackIndexView
     icon = "comment"
     menu_label = _("Avis sur la stratégie")
     menu_order = 220
@@ -122,7 +135,7 @@ def register_feedback_viewset():
     return StrategyFeedbackViewSet("strategy_feedback")
 
 
-class ApplicationIndexView(IndexView):
+class ApplicationIndexView(FormulaSafeExportMixin, IndexView):
     """The applications listing, with a button to review each one."""
 
     def get_list_more_buttons(self, instance):
