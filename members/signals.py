@@ -1,10 +1,13 @@
-"""Notify members when minutes or a strategy draft are published for the first time."""
+"""Notify members when minutes or a strategy draft are published for the first time, and
+close the documents a member page attaches as soon as it is saved."""
 
 import contextlib
 import contextvars
 
 from django.db import transaction
+from django.db.models.signals import post_save
 
+from wagtail.models import ReferenceIndex
 from wagtail.signals import page_published
 
 _muted = contextvars.ContextVar("member_notifications_muted", default=False)
@@ -32,5 +35,28 @@ def on_page_published(sender, instance, revision=None, **kwargs):
     transaction.on_commit(lambda: notify_publication.enqueue(page_id))
 
 
+def index_member_page_references(sender, instance, raw=False, **kwargs):
+    """Record at once which documents a member page uses.
+
+    The document check (members.access) reads Wagtail's reference index, which Wagtail
+    updates through a background task: until the worker ran, a public-collection PDF just
+    attached to a council-only draft was served to anyone. Recorded once the page and its
+    inline attachments are committed, within the editor's own request.
+    """
+    from .models import MemberAccessMixin
+
+    if raw or not isinstance(instance, MemberAccessMixin):
+        return
+    model, page_id = type(instance), instance.pk
+
+    def index():
+        page = model.objects.filter(pk=page_id).first()
+        if page is not None:
+            ReferenceIndex.create_or_update_for_object(page)
+
+    transaction.on_commit(index)
+
+
 def connect():
     page_published.connect(on_page_published, dispatch_uid="members.notify_publication")
+    post_save.connect(index_member_page_references, dispatch_uid="members.index_member_page")
