@@ -1,8 +1,12 @@
-"""Two-factor authentication (TOTP) for everyone who may open the Wagtail or Django admin.
+"""Two-factor authentication (TOTP) for every privileged account, wherever it signs in.
 
-After the password, an admin account proves it holds its authenticator app with a six-digit
-code before any admin page is served. Accounts without a confirmed device are sent to enrol
-one first. Partners, who never open the admin, are not concerned.
+After the password, an account that may open the admin (or holds staff rights) proves it holds
+its authenticator app with a six-digit code before anything else is served to it: the admin,
+but also the member area, member documents and the account page, which it could otherwise read
+through the partners' sign-in at /connexion/. Partners are not concerned.
+
+Enrolment needs more than the password: the enrolment page opens only from a single-use link
+e-mailed to the account's address, in the session that signed in with the password.
 
 Built on django-otp's TOTP devices: no Wagtail-specific package supports Wagtail 8 yet.
 """
@@ -11,13 +15,20 @@ import base64
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.http import HttpResponseRedirect
 from django.shortcuts import resolve_url
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.encoding import force_bytes
+from django.utils.http import (
+    url_has_allowed_host_and_scheme,
+    urlsafe_base64_decode,
+    urlsafe_base64_encode,
+)
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -29,10 +40,14 @@ from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from members.mail import send_two_factor_enrolled
+from members.mail import send_mail_from_template, send_two_factor_enrolled
 
-ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
 DEVICE_NAME = "Application d'authentification"
+# What stays open to a privileged account before its second factor, besides OPEN_VIEW_NAMES:
+# signing in and out, choosing a password, and the files pages of those load.
+OPEN_PATH_PREFIXES = ("/connexion/", "/deconnexion/", "/static/", "/favicon.ico")
+ENROLMENT_SESSION_KEY = "two_factor_enrolment_for"
+ENROLMENT_LINK_INTERVAL = 5 * 60  # seconds between two e-mailed links
 
 # What an admin account may open before its second factor: signing in and out, enrolling,
 # verifying, and the assets those pages load.
@@ -46,6 +61,7 @@ OPEN_VIEW_NAMES = {
     "wagtailadmin_javascript_catalog",
     "wagtailadmin_sprite",
     "two_factor_setup",
+    "two_factor_enrol",
     "two_factor_verify",
     "admin:login",
     "admin:logout",
@@ -63,8 +79,32 @@ def has_confirmed_device(user):
     return user_has_device(user, confirmed=True)
 
 
+class EnrolmentTokenGenerator(PasswordResetTokenGenerator):
+    """Single-use enrolment links, bound to the account's password and last sign-in."""
+
+    key_salt = "home.two_factor.EnrolmentTokenGenerator"
+
+
+enrolment_tokens = EnrolmentTokenGenerator()
+
+
+def enrolment_link(request, user):
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    path = reverse("two_factor_enrol", args=[uid, enrolment_tokens.make_token(user)])
+    return request.build_absolute_uri(path)
+
+
+def send_enrolment_link(request, user):
+    """E-mail the link, at most once every few minutes per account."""
+    if not cache.add(f"two-factor-enrolment-link:{user.pk}", 1, ENROLMENT_LINK_INTERVAL):
+        return False
+    context = {"user": user, "link": enrolment_link(request, user)}
+    send_mail_from_template("security/emails/two_factor_enrolment_link.txt", context, user.email)
+    return True
+
+
 class AdminTwoFactorMiddleware:
-    """Sends admin accounts to verification (or enrolment) before any admin view runs."""
+    """Sends privileged accounts to verification (or enrolment) before any view runs."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -75,7 +115,7 @@ class AdminTwoFactorMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not getattr(settings, "ADMIN_2FA_REQUIRED", True):
             return None
-        if not request.path_info.startswith(ADMIN_PATH_PREFIXES):
+        if request.path_info.startswith(OPEN_PATH_PREFIXES):
             return None
         user = request.user
         if not needs_second_factor(user) or user.is_verified():
@@ -167,12 +207,23 @@ class TwoFactorSetupView(View):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):
+        if request.session.get(ENROLMENT_SESSION_KEY) != request.user.pk:
+            return self.link_sent(request)
         # A fresh key each time the page is shown: an abandoned one is never reused.
         TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
         device = TOTPDevice.objects.create(user=request.user, name=DEVICE_NAME, confirmed=False)
         return self.render(request, device, TokenForm(device=device))
 
+    def link_sent(self, request):
+        """Whoever only knows the password gets no key: the mailbox's owner gets a link."""
+        send_enrolment_link(request, request.user)
+        return TemplateResponse(
+            request, "security/two_factor_link_sent.html", {"email": request.user.email}
+        )
+
     def post(self, request):
+        if request.session.get(ENROLMENT_SESSION_KEY) != request.user.pk:
+            return self.link_sent(request)
         device = (
             TOTPDevice.objects.filter(user=request.user, confirmed=False).order_by("-pk").first()
         )
@@ -184,6 +235,7 @@ class TwoFactorSetupView(View):
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+        request.session.pop(ENROLMENT_SESSION_KEY, None)
         otp_login(request, device)
         # Whoever held the password first could have enrolled: the mailbox's owner is told,
         # so an enrolment they did not make is noticed and reset (manage.py reset_two_factor).
@@ -203,6 +255,28 @@ class TwoFactorSetupView(View):
                 "next": safe_next_url(request),
             },
         )
+
+
+@private
+class TwoFactorEnrolLinkView(View):
+    """The e-mailed link: opens enrolment for the account signed in with its password."""
+
+    def get(self, request, uidb64, token):
+        try:
+            user_id = int(urlsafe_base64_decode(uidb64).decode())
+        except (TypeError, ValueError, UnicodeDecodeError, OverflowError):
+            user_id = None
+        user = request.user
+        if (
+            user_id is None
+            or user_id != user.pk
+            or has_confirmed_device(user)
+            or not enrolment_tokens.check_token(user, token)
+        ):
+            return TemplateResponse(request, "security/two_factor_link_invalid.html", status=400)
+        request.session[ENROLMENT_SESSION_KEY] = user.pk
+        # The token leaves the address bar (and any Referer) at once.
+        return HttpResponseRedirect(reverse("two_factor_setup"))
 
 
 @sensitive_code

@@ -4,7 +4,7 @@ from django.urls import path
 
 from wagtail import hooks
 
-from .two_factor import TwoFactorSetupView, TwoFactorVerifyView
+from .two_factor import TwoFactorEnrolLinkView, TwoFactorSetupView, TwoFactorVerifyView
 
 
 @hooks.register("register_admin_urls")
@@ -16,5 +16,10 @@ def register_two_factor_urls():
             "double-authentification/configurer/",
             TwoFactorSetupView.as_view(),
             name="two_factor_setup",
+        ),
+        path(
+            "double-authentification/activer/<uidb64>/<token>/",
+            TwoFactorEnrolLinkView.as_view(),
+            name="two_factor_enrol",
         ),
     ]

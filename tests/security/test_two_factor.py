@@ -62,10 +62,57 @@ def test_a_new_admin_must_enrol_before_any_admin_page(client, superuser):
         assert response["Location"].startswith(SETUP + "?next="), url
 
 
+def open_enrolment_link(client, user):
+    """Follow the e-mailed enrolment link, as the mailbox's owner does."""
+    link = next(
+        line
+        for message in mail.outbox
+        if message.to == [user.email]
+        for line in message.body.splitlines()
+        if "/double-authentification/activer/" in line
+    )
+    mail.outbox.clear()
+    response = client.get(urlsplit(link.strip()).path)
+    assert response.status_code == 302
+    assert response["Location"] == SETUP
+    return response
+
+
+def test_enrolment_page_refuses_whoever_only_knows_the_password(client, superuser):
+    """With the password alone, no key is shown: the owner's mailbox gets a link instead."""
+    client.force_login(superuser)
+    page = client.get(SETUP)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "two-factor-secret" not in html and "<svg" not in html
+    assert "admin@example.org" in html
+    assert not TOTPDevice.objects.filter(user=superuser).exists()
+    assert client.post(SETUP, {"code": "123456"}).status_code == 200
+    assert not TOTPDevice.objects.filter(user=superuser, confirmed=True).exists()
+    assert [message.to for message in mail.outbox] == [[superuser.email]]
+    # Asking again within five minutes sends no second link.
+    client.get(SETUP)
+    assert len(mail.outbox) == 1
+
+
+def test_enrolment_link_is_refused_to_another_account_or_a_forged_token(client, superuser, editor):
+    """The link opens enrolment only in the session of the account it was sent to."""
+    client.force_login(superuser)
+    client.get(SETUP)
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/activer/" in line).strip()
+    path = urlsplit(link).path
+    client.force_login(editor)
+    assert client.get(path).status_code == 400
+    client.force_login(superuser)
+    assert client.get(path[:-3] + "xx/").status_code == 400
+
+
 def test_enrolment_shows_the_key_once_and_a_valid_code_confirms_it(client, superuser, settings):
     # Without the growing wait after a wrong code, which the next test checks.
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
     client.force_login(superuser)
+    client.get(SETUP)
+    open_enrolment_link(client, superuser)
     page = client.get(SETUP + "?next=/admin/pages/")
     assert page.status_code == 200
     document = soup(page)
@@ -172,9 +219,30 @@ def test_partners_are_not_concerned(client, home_page):
     assert not admin.get("Location", "").startswith((SETUP, VERIFY))
 
 
-def test_admins_read_the_public_site_and_member_area_without_a_code(client, editor, home_page):
-    client.force_login(editor)
-    assert client.get("/").status_code == 200
+def test_editor_password_alone_does_not_open_strategy_drafts_from_member_sign_in(
+    client, editor, member_area
+):
+    """Signed in at /connexion/ with a password only, an editor reads nothing a partner cannot."""
+    device = enrolled(editor)
+    response = client.post(
+        "/connexion/", {"username": editor.email, "password": TEST_PASSWORD}, follow=False
+    )
+    assert response.status_code == 302
+    for url in (
+        member_area["draft"].url,
+        member_area["area"].url,
+        "/espace-membres/mon-compte/",
+        "/espace-membres/recherche/?q=quokkarde",
+        member_area["draft_pdf"].url,
+    ):
+        blocked = client.get(url)
+        assert blocked.status_code == 302, url
+        assert blocked["Location"].startswith(VERIFY + "?next="), url
+    assert client.post("/espace-membres/mon-compte/", {"old_password": TEST_PASSWORD})[
+        "Location"
+    ].startswith(VERIFY)
+    client.post(VERIFY, {"code": code_for(device), "next": member_area["draft"].url})
+    assert "quokkarde" in client.get(member_area["draft"].url).content.decode()
 
 
 def test_sign_in_and_sign_out_stay_open(client, superuser):
@@ -193,6 +261,9 @@ def test_reset_command_sends_the_account_back_to_enrolment(client, superuser):
     assert not TOTPDevice.objects.filter(user=superuser).exists()
     client.force_login(superuser)
     assert client.get("/admin/")["Location"].startswith(SETUP)
+    client.get(SETUP)
+    open_enrolment_link(client, superuser)
+    assert "two-factor-secret" in client.get(SETUP).content.decode()
 
 
 def test_second_factor_can_be_switched_off_for_development(client, superuser, settings):
