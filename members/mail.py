@@ -5,13 +5,18 @@ A request that only enqueues its e-mail answers in the same time whatever the ad
 server does: the worker sends, and a failure stays in the task's result for the editors.
 """
 
+import hashlib
+
 from django.contrib.auth.forms import PasswordResetForm
+from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from django_tasks import task
+
+from home.security import client_ip
 
 from .models import MembershipApplication, User
 
@@ -72,8 +77,43 @@ def send_password_reset(form_class, email, options):
     return True
 
 
+# Reset e-mails a client may trigger: per address (hashed) and per client, per hour.
+RESET_LIMIT_PER_ADDRESS = 3
+RESET_LIMIT_PER_CLIENT = 10
+RESET_WINDOW = 60 * 60
+
+
+def reset_allowed(email, request):
+    """Count this request; False once the address or the client has asked too often."""
+    address = hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
+    client = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32] if request else ""
+    allowed = True
+    for key, limit in (
+        (f"reset-rate:address:{address}", RESET_LIMIT_PER_ADDRESS),
+        (f"reset-rate:client:{client}", RESET_LIMIT_PER_CLIENT),
+    ):
+        if not cache.add(key, 1, RESET_WINDOW):
+            try:
+                if cache.incr(key) > limit:
+                    allowed = False
+            except ValueError:
+                cache.set(key, 1, RESET_WINDOW)
+    return allowed
+
+
 class QueuedPasswordResetMixin:
-    """Leaves the account lookup and the e-mail of a password reset to the task queue."""
+    """Leaves the account lookup and the e-mail of a password reset to the task queue.
+
+    Accounts without a usable password are included (Django leaves them out): an approved
+    applicant who has not chosen a password yet is told by the invitation to use this form.
+    """
+
+    def get_users(self, email):
+        return [
+            user
+            for user in User.objects.filter(email__iexact=email.strip(), is_active=True)
+            if user.email
+        ]
 
     def save(
         self,
@@ -99,5 +139,8 @@ class QueuedPasswordResetMixin:
             "html_email_template_name": html_email_template_name,
             "extra_email_context": {**(extra_email_context or {}), "site_name": domain},
         }
+        # Throttled silently: the page answers the same, sent or not (no enumeration).
+        if not reset_allowed(self.cleaned_data["email"], request):
+            return
         form_class = f"{type(self).__module__}.{type(self).__qualname__}"
         send_password_reset.enqueue(form_class, self.cleaned_data["email"], options)
