@@ -15,6 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import TaskState
 
 from .applications import ApplicationError, approve, reject
+from .mail import message_from_template
 from .models import MembershipApplication, StrategyDraftPage, StrategyFeedback
 
 
@@ -70,6 +71,19 @@ class ApplicationReviewView(WagtailAdminTemplateMixin, TemplateView):
         if not form.is_valid() or decision not in {"approve", "reject"}:
             return self.render_to_response(self.get_context_data(form=form))
         message = form.cleaned_data["message"]
+        if decision == "reject" and request.POST.get("confirmed") != "1":
+            # A refusal cannot be taken back: show the e-mail the applicant will get first.
+            return self.render_to_response(
+                self.get_context_data(
+                    form=form,
+                    confirm_rejection=True,
+                    rejection_email=message_from_template(
+                        "members/emails/application_rejected.txt",
+                        {"application": self.application, "message": message},
+                        self.application.email,
+                    ),
+                )
+            )
         try:
             if decision == "approve":
                 user = approve(self.application, request.user, request, message)

@@ -864,9 +864,13 @@ class StrategyFeedback(models.Model):
     def organisation_name(self):
         return self.author.organisation.name if self.author.organisation_id else ""
 
+    organisation_name.fget.short_description = _("organisation")
+
     @property
     def draft_label(self):
         return self.draft.version_label
+
+    draft_label.fget.short_description = _("version")
 
 
 # Page types that hold member-only content; public channels exclude them explicitly,
@@ -956,6 +960,8 @@ class MembershipApplication(models.Model):
     @property
     def contact_name(self):
         return f"{self.contact_first_name} {self.contact_last_name}".strip()
+
+    contact_name.fget.short_description = _("contact")
 
 
 class JoinClubPage(RoutablePageMixin, BasePage):

@@ -136,7 +136,10 @@ def register_feedback_viewset():
 
 
 class ApplicationIndexView(FormulaSafeExportMixin, IndexView):
-    """The applications listing, with a button to review each one."""
+    """The applications listing: each name opens its review page, where decisions are taken."""
+
+    def get_edit_url(self, instance):
+        return reverse("membership_application_review", args=[instance.pk])
 
     def get_list_more_buttons(self, instance):
         return [

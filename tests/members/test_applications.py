@@ -245,10 +245,36 @@ def test_expired_invitation_is_refused(manager_client, pending, settings):
     assert "Ce lien d'invitation n'est plus valable" in response.content.decode()
 
 
-def test_rejection_sends_a_courteous_email(manager_client, pending):
-    """Rejecting records the decision, logs it and e-mails the applicant politely."""
-    manager_client.post(
+def test_rejection_asks_for_confirmation_and_shows_the_email(manager_client, pending):
+    """« Refuser » first shows the e-mail to be sent; nothing is decided or sent yet."""
+    response = manager_client.post(
         review_url(pending), {"decision": "reject", "message": "Revenez vers nous en 2025."}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Confirmer le refus" in html
+    assert "Revenez vers nous en 2025." in html
+    assert "Merci pour l&#x27;intérêt" in html or "Merci pour l'intérêt" in html
+    assert pending.email in html
+    pending.refresh_from_db()
+    assert pending.status == MembershipApplication.Status.NEW
+    assert mail.outbox == []
+
+
+def test_applications_listing_links_each_name_to_its_review(manager_client, pending):
+    """The applicant's name opens the review page; column headers are in French."""
+    html = manager_client.get(reverse("membership_applications:index")).content.decode()
+    assert f'href="{review_url(pending)}"' in html
+    for heading in ("Contact", "Statut"):
+        assert heading in html
+    assert "Contact name" not in html and "Submitted at" not in html
+
+
+def test_rejection_sends_a_courteous_email(manager_client, pending):
+    """Once confirmed, rejecting records the decision, logs it and e-mails the applicant."""
+    manager_client.post(
+        review_url(pending),
+        {"decision": "reject", "message": "Revenez vers nous en 2025.", "confirmed": "1"},
     )
     pending.refresh_from_db()
     assert pending.status == MembershipApplication.Status.REJECTED

@@ -78,3 +78,11 @@ def test_xlsx_export_keeps_formulas_as_text(editor_client, hostile_rows):
     formulas = [cell for cell in cells if cell.data_type == "f"]
     assert not formulas
     assert any(str(cell.value).startswith("=HYPERLINK") for cell in cells)
+
+
+def test_feedback_listing_and_export_headings_are_french(editor_client, hostile_rows):
+    """Column headers read « Version » and « Organisation », not the attribute names."""
+    html = editor_client.get("/admin/strategy_feedback/").content.decode()
+    assert "Draft label" not in html and "Organisation name" not in html
+    header = read_csv(editor_client.get("/admin/strategy_feedback/?export=csv"))[0]
+    assert header[:2] == ["Version", "Auteur"]
