@@ -18,14 +18,17 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from members.roles import WRITERS, ensure_staff_groups
+from members.models import MembershipApplication, User
+from members.roles import CLUB, WRITERS, ensure_staff_groups
 from news.models import NewsPage
 from tests.factories import (
     TEST_PASSWORD,
+    SectorFactory,
     UserFactory,
 )
 from tests.members import member_factories as mf
 from tests.members.conftest import accounts, member_area  # noqa: F401 - fixtures
+from tests.members.test_applications import application_data
 from tests.support import build_public_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -191,9 +194,8 @@ def test_writer_drafts_previews_submits_and_manager_approves_and_schedules_news(
     page.locator("[data-side-panel=status]").get_by_role("button", name="Programmer").click()
     dialog = page.locator("#schedule-publishing-dialog")
     dialog.locator("input[name=go_live_at]").fill(go_live.strftime("%d/%m/%Y %H:%M"))
-    # Leaving the field closes its date picker, which covers the dialog's button.
-    dialog.locator("input[name=go_live_at]").press("Tab")
-    dialog.get_by_role("button", name="Enregistrer la programmation").click()
+    # The date picker may still cover the dialog's button: submit with the keyboard.
+    dialog.get_by_role("button", name="Enregistrer la programmation").press("Enter")
 
     open_more_actions(page)
     page.get_by_role("button", name="Soumettre à Relecture").click()
@@ -267,4 +269,102 @@ def test_manager_previews_every_page_type_in_the_panel(browser, live_server, new
         heading = public.home.hero_title if target.pk == public.home.pk else target.title
         expect_preview(page, heading)
     assert not [f for f in failures if f[0] >= 400], failures
+    context.close()
+
+
+def test_manager_creates_a_partner_reviews_applications_and_exports(browser, live_server, newsroom):
+    """A manager creates a partner account, approves one application, refuses another after
+    reading the e-mail, and exports the applications; every escalation is refused."""
+    base = live_server.url
+    sector = SectorFactory(name="Céramique")
+    applications = []
+    for name, email in (
+        ("Émaux de Limoges", "emaux@example.org"),
+        ("Four solaire", "four@example.org"),
+    ):
+        answers = application_data(sector)
+        answers.pop("website")
+        answers.update(organisation_name=name, email=email, sector=sector)
+        answers.update(charter_accepted=True, data_consent=True)
+        applications.append(MembershipApplication.objects.create(**answers))
+    context = new_context(browser)
+    page = context.new_page()
+    failures = failing_responses(page)
+    admin_sign_in(page, base, newsroom.manager)
+
+    page.goto(base + "/admin/users/new/")
+    page.locator("#id_email").fill("nina@porcelaine.example")
+    page.locator("#id_first_name").fill("Nina")
+    page.locator("#id_last_name").fill("Porcher")
+    page.locator("#id_notification_frequency").select_option("weekly")
+    expect(page.get_by_label("Administrateur")).to_have_count(0)
+    page.get_by_label("Club des partenaires").check()
+    page.locator("form[method=post] button[type=submit]").last.click()
+    wait_until(lambda: User.objects.filter(email="nina@porcelaine.example").exists())
+    nina = User.objects.get(email="nina@porcelaine.example")
+    assert nina.notification_frequency == "weekly"
+    assert list(nina.groups.values_list("name", flat=True)) == [CLUB]
+
+    page.goto(base + "/admin/membership_applications/")
+    page.get_by_role("link", name="Émaux de Limoges").click()
+    page.get_by_role("button", name="Approuver et envoyer l'invitation").click()
+    wait_until(lambda: User.objects.filter(email="emaux@example.org").exists())
+
+    page.goto(base + "/admin/membership_applications/")
+    page.get_by_role("link", name="Four solaire").click()
+    page.get_by_label("Message personnel joint au courriel (facultatif)").fill(
+        "Revenez vers nous l'an prochain."
+    )
+    page.get_by_role("button", name="Refuser poliment").click()
+    expect(page.locator("pre")).to_contain_text("Revenez vers nous l'an prochain.")
+    assert MembershipApplication.objects.get(pk=applications[1].pk).status == "new"
+    page.get_by_role("button", name="Confirmer le refus et envoyer le courriel").click()
+    wait_until(
+        lambda: MembershipApplication.objects.get(pk=applications[1].pk).status == "rejected"
+    )
+
+    exported = page.request.get(base + "/admin/membership_applications/?export=csv")
+    assert exported.ok
+    assert "Émaux de Limoges" in exported.body().decode("utf-8-sig")
+
+    # Every escalation the old admin allowed, tried from the same session.
+    admin_id = newsroom.superuser.pk
+    for url in (
+        f"/admin/users/copy/{admin_id}/",
+        f"/admin/users/edit/{admin_id}/",
+        f"/admin/users/delete/{admin_id}/",
+        "/admin/groups/",
+    ):
+        response = page.request.get(base + url, max_redirects=0)
+        assert response.status in {302, 403, 404}, url
+    writer = newsroom.writer
+    page.goto(
+        base + f"/admin/bulk/members/user/set_active_state/?next=/admin/users/&id={writer.pk}"
+    )
+    if page.get_by_role("button", name=re.compile("Oui|Confirmer|Valider")).count():
+        page.get_by_role("button", name=re.compile("Oui|Confirmer|Valider")).first.click()
+    assert User.objects.get(pk=writer.pk).is_active
+    assert not [f for f in failures if f[0] >= 500], failures
+    context.close()
+
+
+def test_writer_finds_nothing_of_the_member_area_in_the_admin(browser, live_server, newsroom):
+    """Signed in as a writer: the page chooser, search and reports show no member content."""
+    base = live_server.url
+    context = new_context(browser)
+    page = context.new_page()
+    admin_sign_in(page, base, newsroom.writer)
+    for url in (
+        "/admin/choose-page/search/?q=Réunion",
+        "/admin/choose-page/search/?q=Stratégie",
+        "/admin/pages/search/?q=Stratégie",
+        "/admin/documents/?q=PDF",
+        "/admin/reports/page-types-usage/",
+    ):
+        page.goto(base + url)
+        body = page.content()
+        for secret in ("Réunion confidentielle", "Stratégie version 3", "Compte rendu PDF"):
+            assert secret not in body, (url, secret)
+    response = page.request.get(base + "/admin/users/", max_redirects=0)
+    assert response.status in {302, 403}
     context.close()
