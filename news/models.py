@@ -284,7 +284,27 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
         return urls
 
 
-class NewsPageForm(WagtailAdminPageForm):
+class DatedPageForm(WagtailAdminPageForm):
+    """One publication date for editors: a scheduled page is dated the day it goes live.
+
+    The article's own date (`published_on`, shown to readers and ordering the listings) may be
+    set to an earlier day for an archived story; when a go-live date is scheduled after it,
+    the date readers see follows the schedule instead of announcing a day it was not online.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        go_live_at = cleaned_data.get("go_live_at")
+        published_on = cleaned_data.get("published_on")
+        if go_live_at and go_live_at > timezone.now():
+            scheduled_day = timezone.localtime(go_live_at).date()
+            if published_on != scheduled_day:
+                cleaned_data["published_on"] = scheduled_day
+                self.instance.published_on = scheduled_day
+        return cleaned_data
+
+
+class NewsPageForm(DatedPageForm):
     """A news item is published with a summary and a listing image; a draft may wait.
 
     Required on the form rather than checked in `clean()`: Wagtail then defers them when a
@@ -313,7 +333,14 @@ class NewsPage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
-    published_on = models.DateField(_("date de publication"), default=timezone.localdate)
+    published_on = models.DateField(
+        _("date de publication"),
+        default=timezone.localdate,
+        help_text=_(
+            "La date affichée aux lecteurs. Une publication programmée prend la date "
+            "de mise en ligne programmée."
+        ),
+    )
     category = models.ForeignKey(
         NewsCategory,
         verbose_name=_("catégorie"),
@@ -449,6 +476,8 @@ class StoryIndexPage(IntroductionMixin, BasePage):
 
 class StoryPage(BasePage):
     """A stakeholder portrait: a person, their organisation and what they bring."""
+
+    base_form_class = DatedPageForm
 
     template = "pages/story_page.html"
     parent_page_types = ["news.StoryIndexPage"]

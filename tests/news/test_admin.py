@@ -3,6 +3,7 @@
 import datetime
 
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import (
@@ -98,6 +99,17 @@ class TestNewsCreation(WagtailPageTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("summary", response.context["form"].errors)
         self.assertFalse(NewsPage.objects.get(pk=draft.pk).live)
+
+    def test_scheduled_news_is_dated_the_day_it_goes_live(self):
+        """Editors see one date: a news item scheduled in three days is dated that day."""
+        go_live = timezone.localtime() + datetime.timedelta(days=3)
+        response = self.post_new_news(self.form_data(go_live_at=go_live.strftime("%d/%m/%Y %H:%M")))
+        self.assertEqual(response.status_code, 302)
+        news = NewsPage.objects.get(slug="signature-de-la-charte")
+        self.assertFalse(news.live)
+        revision = news.latest_revision.as_object()
+        self.assertEqual(revision.published_on, go_live.date())
+        self.assertIsNotNone(news.latest_revision.approved_go_live_at)
 
     def test_listing_image_needs_alt_text(self):
         """An image without alt text cannot illustrate a news item."""
