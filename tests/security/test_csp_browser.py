@@ -1,5 +1,9 @@
 """In Chromium: the policies block nothing the site or the admin needs (no CSP violation)."""
 
+from urllib.parse import urlsplit
+
+from django.core import mail
+
 import pytest
 
 from tests import factories
@@ -80,6 +84,13 @@ def test_two_factor_enrolment_page_shows_its_qr_code(page, site, violations, set
     factories.UserFactory(email="admin@example.org", superuser=True)
     sign_in_to_admin(page, site.base_url, "admin@example.org")
     assert "/admin/double-authentification/configurer/" in page.url
+    # The key is shown only after the link e-mailed to the account is followed.
+    link = next(
+        line.strip()
+        for line in mail.outbox[-1].body.splitlines()
+        if "/double-authentification/activer/" in line
+    )
+    page.goto(site.base_url + urlsplit(link).path)
     qr = page.locator(".two-factor-qr svg")
     assert qr.is_visible()
     assert qr.bounding_box()["width"] > 100
