@@ -7,7 +7,7 @@ staff groups or superuser status; editors manage partner accounts only. Views we
 """
 
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -103,7 +103,7 @@ class PartnerAccountFormMixin:
         # The queryset already refuses other groups; this keeps the rule if it is ever widened.
         groups = self.cleaned_data["groups"]
         if "is_superuser" not in self.fields and groups.exclude(name__in=MEMBER_GROUPS).exists():
-            raise PermissionDenied
+            raise ValidationError(_("Seul un administrateur peut donner un rôle d'équipe."))
         return groups
 
 
