@@ -1,10 +1,11 @@
 """Admin registration of partner organisations and sectors."""
 
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.views.generic.models import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
@@ -152,6 +153,13 @@ class ApplicationIndexView(FormulaSafeExportMixin, IndexView):
         ]
 
 
+class ApplicationEditView(EditView):
+    """Applications are decided on their review page, never edited as a bare form."""
+
+    def dispatch(self, request, *args, **kwargs):
+        return redirect("membership_application_review", pk=kwargs["pk"])
+
+
 class MembershipApplicationViewSet(ModelViewSet):
     """Applications to join the club, filtered by status."""
 
@@ -161,6 +169,7 @@ class MembershipApplicationViewSet(ModelViewSet):
     menu_order = 205
     add_to_admin_menu = True
     index_view_class = ApplicationIndexView
+    edit_view_class = ApplicationEditView
     list_display = ["organisation_name", "contact_name", "email", "status", "submitted_at"]
     list_filter = ["status", "sector"]
     list_export = [

@@ -313,3 +313,14 @@ def test_partners_cannot_review_applications(client, accounts, pending):
     assert response.status_code in (302, 403)
     pending.refresh_from_db()
     assert pending.status == MembershipApplication.Status.NEW
+
+
+def test_application_edit_form_is_not_a_way_around_the_decision(manager_client, pending):
+    """The generic edit address sends to the review page and changes nothing."""
+    url = reverse("membership_applications:edit", args=[pending.pk])
+    assert manager_client.get(url)["Location"] == review_url(pending)
+    response = manager_client.post(url, {"decision_message": "Modifié hors décision"})
+    assert response["Location"] == review_url(pending)
+    pending.refresh_from_db()
+    assert pending.decision_message != "Modifié hors décision"
+    assert pending.status == MembershipApplication.Status.NEW
