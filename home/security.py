@@ -164,6 +164,18 @@ def axes_username(request, credentials=None):
     return str(value).replace("\x00", "").strip().lower()[:254]
 
 
+def count_in_window(cache, key, window):
+    """Add one to a counter that starts with its first hit and lasts `window` seconds;
+    returns the new count (the counter is reset if the cache lost it meanwhile)."""
+    if cache.add(key, 1, window):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, window)
+        return 1
+
+
 def client_ip(request):
     """The visitor's address: REMOTE_ADDR, or behind our TLS proxy the one it appended last.
 

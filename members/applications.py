@@ -18,6 +18,8 @@ from wagtail.log_actions import log
 
 from django_tasks import task
 
+from home.security import count_in_window
+
 from .forms import MembershipApplicationForm
 from .mail import send_application_receipt, send_join_notice, send_mail_from_template
 from .models import MembershipApplication, Organisation, User
@@ -51,12 +53,7 @@ def rate_limited(request):
 
 
 def count_submission(request):
-    key = client_key(request)
-    if not cache.add(key, 1, RATE_WINDOW):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, RATE_WINDOW)
+    count_in_window(cache, client_key(request), RATE_WINDOW)
 
 
 def handle_application_form(page, request):

@@ -16,7 +16,7 @@ from django.utils.module_loading import import_string
 
 from django_tasks import task
 
-from home.security import client_ip
+from home.security import client_ip, count_in_window
 
 from .models import MembershipApplication, User
 
@@ -87,18 +87,13 @@ def reset_allowed(email, request):
     """Count this request; False once the address or the client has asked too often."""
     address = hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
     client = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32] if request else ""
-    allowed = True
-    for key, limit in (
-        (f"reset-rate:address:{address}", RESET_LIMIT_PER_ADDRESS),
-        (f"reset-rate:client:{client}", RESET_LIMIT_PER_CLIENT),
-    ):
-        if not cache.add(key, 1, RESET_WINDOW):
-            try:
-                if cache.incr(key) > limit:
-                    allowed = False
-            except ValueError:
-                cache.set(key, 1, RESET_WINDOW)
-    return allowed
+    within_limits = [
+        count_in_window(cache, f"reset-rate:address:{address}", RESET_WINDOW)
+        <= RESET_LIMIT_PER_ADDRESS,
+        count_in_window(cache, f"reset-rate:client:{client}", RESET_WINDOW)
+        <= RESET_LIMIT_PER_CLIENT,
+    ]
+    return all(within_limits)
 
 
 class QueuedPasswordResetMixin:
