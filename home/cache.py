@@ -450,6 +450,11 @@ def on_content_changed(sender, instance=None, update_fields=None, created=False,
     # that reads them: that page already shows those defaults.
     if created and isinstance(instance, BaseSiteSetting):
         return
+    # A tag is created as soon as a draft, or a mere preview, names it; no public page shows
+    # it before an article carrying it is published, and publishing purges anyway. Purging
+    # here would let every preview empty the cache.
+    if created and sender._meta.label == "taggit.Tag":
+        return
     purge_everything()
 
 

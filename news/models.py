@@ -181,6 +181,24 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
             ),
         )
 
+    def published_tag_or_404(self, slug, news):
+        """The tag `slug` if one of `news` (published news of this index) carries it.
+
+        A tag exists as soon as a draft, or a mere preview, names it: its listing and feeds
+        must not tell visitors about it before an article carrying it is published.
+        """
+        tag = Tag.objects.filter(
+            slug=slug, news_newspagetag_items__content_object__in=news.values("pk")
+        ).first()
+        if tag is None:
+            raise Http404
+        return tag
+
+    def live_tag_or_404(self, slug):
+        # Feeds read their own public items; live news are enough to know the tag, without
+        # a second read of the privacy restrictions.
+        return self.published_tag_or_404(slug, NewsPage.objects.child_of(self).live())
+
     def render_listing(self, request, items, **extra):
         # Only the identifiers of the page's items are read, and like the count they are kept
         # per generation under a name made of the filters (page 400 then skips nothing);
@@ -218,7 +236,7 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        items = self.news_items()
+        items = published = self.news_items()
         category = None
         if slug := request.GET.get("categorie"):
             category = NewsCategory.objects.filter(slug=slug).first()
@@ -227,17 +245,16 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
             items = items.filter(category=category)
         tag = None
         if slug := request.GET.get("tag"):
-            tag = Tag.objects.filter(slug=slug).first()
-            if tag is None:
-                raise Http404
+            tag = self.published_tag_or_404(slug, published)
             items = items.filter(tags=tag)
         return self.render_listing(request, items, current_category=category, current_tag=tag)
 
     # Tag slugs may carry accents (« conseil-stratégique »), which <slug:> refuses.
     @re_path(r"^etiquette/(?P<tag>[-\w]+)/$")
     def tag_listing(self, request, tag):
-        tag = get_object_or_404(Tag, slug=tag)
-        return self.render_listing(request, self.news_items().filter(tags=tag), current_tag=tag)
+        items = self.news_items()
+        tag = self.published_tag_or_404(tag, items)
+        return self.render_listing(request, items.filter(tags=tag), current_tag=tag)
 
     @path("categorie/<slug:category>/")
     def category_listing(self, request, category):
@@ -268,13 +285,13 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
     def tag_rss_feed(self, request, tag):
         from .feeds import NewsRssFeed
 
-        return NewsRssFeed(self, get_object_or_404(Tag, slug=tag))(request)
+        return NewsRssFeed(self, self.live_tag_or_404(tag))(request)
 
     @re_path(r"^etiquette/(?P<tag>[-\w]+)/flux/atom/$")
     def tag_atom_feed(self, request, tag):
         from .feeds import NewsAtomFeed
 
-        return NewsAtomFeed(self, get_object_or_404(Tag, slug=tag))(request)
+        return NewsAtomFeed(self, self.live_tag_or_404(tag))(request)
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
