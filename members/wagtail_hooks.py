@@ -178,10 +178,11 @@ class MembershipApplicationViewSet(ModelViewSet):
         "contact_name",
         "email",
         "phone",
-        "status",
+        "get_status_display",
         "submitted_at",
         "decided_at",
     ]
+    export_headings = {"get_status_display": _("Statut")}
     export_filename = "candidatures-club"
     search_fields = ["organisation_name", "email", "contact_last_name", "siret"]
     form_fields = ["decision_message"]
