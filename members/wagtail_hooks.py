@@ -1,11 +1,12 @@
 """Admin registration of partner organisations and sectors."""
 
+from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.views.generic.models import EditView, IndexView
+from wagtail.admin.views.generic.models import CreateView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
@@ -106,8 +107,45 @@ def check_member_documents(document, request):
     return check_document_access(document, request)
 
 
+class RefusedCreateView(CreateView):
+    """The « add » address Wagtail registers for every model, for records only visitors or
+    members make: the form would save a record without its author (a 500) or invent one."""
+
+    refusal = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        messages.error(request, self.refusal)
+        return redirect(self.index_url_name)
+
+
+class FeedbackCreateView(RefusedCreateView):
+    refusal = _(
+        "Les avis sont déposés par les membres dans leur espace, pas dans l'administration."
+    )
+
+
+class FeedbackEditView(EditView):
+    """A member's feedback is read and exported as written, never rewritten by an editor."""
+
+    def dispatch(self, request, *args, **kwargs):
+        return redirect(self.inspect_url_name, kwargs["pk"])
+
+
+class FeedbackInspectView(InspectView):
+    """A feedback's page, without the « Modifier » button."""
+
+    def get_edit_url(self):
+        return None
+
+
 class FeedbackIndexView(FormulaSafeExportMixin, IndexView):
-    """The feedback listing, exported without formulas."""
+    """The feedback listing, exported without formulas; each row opens the feedback."""
+
+    def get_add_url(self):
+        return None
+
+    def get_edit_url(self, instance):
+        return self.get_inspect_url(instance)
 
 
 class StrategyFeedbackViewSet(ModelViewSet):
@@ -115,6 +153,10 @@ class StrategyFeedbackViewSet(ModelViewSet):
 
     model = StrategyFeedback
     index_view_class = FeedbackIndexView
+    add_view_class = FeedbackCreateView
+    edit_view_class = FeedbackEditView
+    inspect_view_class = FeedbackInspectView
+    copy_view_enabled = False
     icon = "comment"
     menu_label = _("Avis sur la stratégie")
     menu_order = 220
@@ -139,6 +181,9 @@ def register_feedback_viewset():
 class ApplicationIndexView(FormulaSafeExportMixin, IndexView):
     """The applications listing: each name opens its review page, where decisions are taken."""
 
+    def get_add_url(self):
+        return None
+
     def get_edit_url(self, instance):
         return reverse("membership_application_review", args=[instance.pk])
 
@@ -151,6 +196,13 @@ class ApplicationIndexView(FormulaSafeExportMixin, IndexView):
                 priority=5,
             )
         ]
+
+
+class ApplicationCreateView(RefusedCreateView):
+    refusal = _(
+        "Les candidatures arrivent par le formulaire « Rejoindre le club » du site, "
+        "pas par l'administration."
+    )
 
 
 class ApplicationEditView(EditView):
@@ -169,7 +221,9 @@ class MembershipApplicationViewSet(ModelViewSet):
     menu_order = 205
     add_to_admin_menu = True
     index_view_class = ApplicationIndexView
+    add_view_class = ApplicationCreateView
     edit_view_class = ApplicationEditView
+    copy_view_enabled = False
     list_display = ["organisation_name", "contact_name", "email", "status", "submitted_at"]
     list_filter = ["status", "sector"]
     list_export = [
