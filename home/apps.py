@@ -2,15 +2,13 @@ from django.apps import AppConfig
 
 
 class HomeConfig(AppConfig):
-    """Home page, standard pages, media models and site-wide settings."""
+    """The site: home page, standard pages, settings, navigation, search and sitemap."""
 
     name = "home"
     verbose_name = "Site"
 
     def ready(self):
-        from django.core import checks
+        from core.hooks import register_cache_dependencies
 
-        from . import cache
-
-        cache.connect_signals()
-        checks.register(cache.check_shared_cache, checks.Tags.caches)
+        # Every page shows the site settings (footer, contact, social links).
+        register_cache_dependencies("home.SiteSettings")

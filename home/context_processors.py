@@ -4,7 +4,12 @@ from functools import cached_property
 
 from wagtail.models import Site
 
-from .cache import cached_fragment
+from core.cache import cached_fragment
+from core.hooks import menu_entries
+from core.models import without_member_only
+from core.roles import EDITOR_GROUPS, user_group_names
+from members.models import PartnerDirectoryPage
+from news.models import NewsIndexPage
 
 
 class SiteNavigation:
@@ -26,19 +31,13 @@ class SiteNavigation:
     @cached_property
     def top_pages(self):
         """Public children of the home page, member area excluded, in tree order."""
-        from members.models import MEMBER_ONLY_PAGE_TYPES
-
         if self.root_page is None:
             return []
-        # Every page asks for the same menu: read once per publication (home.cache).
+        # Every page asks for the same menu: read once per publication (core.cache).
         return cached_fragment(
             f"nav:{self.site.pk}:top-pages",
             lambda: list(
-                self.root_page.get_children()
-                .live()
-                .public()
-                .not_type(*MEMBER_ONLY_PAGE_TYPES)
-                .order_by("path")
+                without_member_only(self.root_page.get_children().live().public()).order_by("path")
             ),
         )
 
@@ -52,8 +51,6 @@ class SiteNavigation:
 
     @cached_property
     def directory_url(self):
-        from members.models import PartnerDirectoryPage
-
         def find():
             directory = PartnerDirectoryPage.objects.live().public().first()
             return directory.get_url(self.request) if directory else "/partenaires/"
@@ -62,14 +59,17 @@ class SiteNavigation:
 
     @cached_property
     def news_index(self):
-        from news.models import NewsIndexPage
-
         if self.root_page is None:
             return None
         return cached_fragment(
             f"nav:{self.site.pk}:news-index",
             lambda: NewsIndexPage.objects.live().public().descendant_of(self.root_page).first(),
         )
+
+    @property
+    def entries(self):
+        """Links the features add to the header (core.hooks), e.g. the member area."""
+        return menu_entries()
 
     @cached_property
     def shows_userbar(self):
@@ -78,8 +78,6 @@ class SiteNavigation:
         Decided from the groups already read for the request, so that members and visitors
         do not pay the two permission queries the bar's own check costs.
         """
-        from members.roles import EDITOR_GROUPS, user_group_names
-
         user = getattr(self.request, "user", None)
         if user is None or not user.is_authenticated:
             return False

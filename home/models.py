@@ -1,144 +1,19 @@
-"""Media models, the abstract editorial page, the home page, standard pages and site settings."""
-
-import secrets
-from pathlib import PurePosixPath
+"""The home page, standard pages and site settings."""
 
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page, Site
 from wagtail.search import index
 
-from .blocks import BodyBlock
-from .cache import cached_fragment, fragment_cache_enabled
-from .routing import CachedViewRestrictionsMixin, public_pages
-
-
-def random_storage_name(folder, filename):
-    """A storage path nobody can guess: a random token, then the sanitised original name."""
-    path = PurePosixPath(filename)
-    stem = slugify(path.stem)[:60] or "fichier"
-    suffix = slugify(path.suffix.lstrip("."))[:10]
-    name = f"{stem}.{suffix}" if suffix else stem
-    return f"{folder}/{secrets.token_urlsafe(16)}/{name}"
-
-
-class SiteImage(AbstractImage):
-    """An image of the library, with the alt text and credit every publication needs."""
-
-    alt_text = models.CharField(
-        _("texte alternatif"),
-        max_length=255,
-        blank=True,
-        help_text=_(
-            "Décrit l'image pour les personnes qui ne la voient pas. "
-            "Laisser vide seulement si l'image est purement décorative."
-        ),
-    )
-    credit = models.CharField(_("crédit"), max_length=255, blank=True)
-
-    admin_form_fields = (*Image.admin_form_fields, "alt_text", "credit")
-
-    def get_upload_to(self, filename):
-        return random_storage_name("original_images", filename)
-
-    @property
-    def default_alt_text(self):
-        return self.alt_text
-
-    class Meta(AbstractImage.Meta):
-        verbose_name = _("image")
-        verbose_name_plural = _("images")
-
-
-class SiteRendition(AbstractRendition):
-    """A resized version of a library image."""
-
-    image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
-
-    def get_upload_to(self, filename):
-        # Rendition names otherwise repeat the original's name, which would make them guessable.
-        return random_storage_name("images", filename)
-
-    class Meta:
-        unique_together = (("image", "filter_spec", "focal_point_key"),)
-
-
-def document_upload_to(instance, filename):
-    """Module-level so migrations can reference it."""
-    return random_storage_name("documents", filename)
-
-
-class SiteDocument(AbstractDocument):
-    """A document of the library, stored under a name nobody can guess."""
-
-    # Random names keep member documents out of reach even if the media folder leaks.
-    file = models.FileField(upload_to=document_upload_to, verbose_name=_("fichier"))
-
-    admin_form_fields = Document.admin_form_fields
-
-    class Meta(AbstractDocument.Meta):
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
-
-
-class BasePage(CachedViewRestrictionsMixin, Page):
-    """Fields every editorial page shares: a summary and an image for listings and sharing."""
-
-    summary = models.TextField(
-        _("résumé"),
-        max_length=400,
-        blank=True,
-        help_text=_("Affiché dans les listes, les résultats de recherche et les partages."),
-    )
-    listing_image = models.ForeignKey(
-        "home.SiteImage",
-        verbose_name=_("image de liste"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Utilisée dans les listes et comme image de partage sur les réseaux sociaux."),
-    )
-
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
-
-    promote_panels = [
-        MultiFieldPanel(
-            [FieldPanel("summary"), FieldPanel("listing_image")],
-            heading=_("Présentation dans les listes"),
-        ),
-        *Page.promote_panels,
-    ]
-
-    class Meta:
-        abstract = True
-
-    @property
-    def meta_description(self):
-        return self.search_description or self.summary
-
-    @property
-    def social_image(self):
-        return self.listing_image
-
-
-class IntroductionMixin(models.Model):
-    """A lead paragraph under the title of an index page."""
-
-    introduction = models.TextField(_("chapeau"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-
-    class Meta:
-        abstract = True
+from core.blocks import BodyBlock
+from core.cache import cached_fragment, fragment_cache_enabled
+from core.cache.routing import public_pages
+from core.models import BasePage
 
 
 def featured_story_ids(home):
@@ -168,7 +43,7 @@ class HomePage(BasePage):
     hero_title = models.CharField(_("accroche"), max_length=255)
     hero_text = models.TextField(_("texte d'introduction"), blank=True)
     hero_image = models.ForeignKey(
-        "home.SiteImage",
+        "core.SiteImage",
         verbose_name=_("image d'en-tête"),
         null=True,
         blank=True,

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.paginator import Page as ListingPage
 from django.core.paginator import Paginator
-from django.db import OperationalError, connection
+from django.db import OperationalError
 from django.db.models import Count, Window
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -13,10 +13,12 @@ from django.views.static import serve
 
 from wagtail.models import Page, Site
 
-from home import routing
-from home.cards import render_cards
-from home.security import clean_search_query
-from members.models import MEMBER_ONLY_PAGE_TYPES, Organisation
+from core.cache import routing
+from core.cards import render_cards
+from core.hooks import private_prefixes
+from core.models import without_member_only
+from core.security import clean_search_query, database_is_reachable
+from members.models import Organisation
 
 SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -28,23 +30,13 @@ MAX_SEARCH_PAGE = 10_000
 TOTAL_ANNOTATION = "search_total"
 
 
-def database_is_reachable():
-    """Whether the database still answers, after a query of ours failed."""
-    try:
-        return connection.is_usable()
-    except Exception:  # any failure here means the same thing: unreachable
-        return False
-
-
 def public_pages(request):
     """Pages anyone may read: live, without view restriction, outside the member area."""
     pages = routing.public_pages(Page.objects.live())
     site = Site.find_for_request(request)
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
-    if MEMBER_ONLY_PAGE_TYPES:
-        pages = pages.not_type(*MEMBER_ONLY_PAGE_TYPES)
-    return pages
+    return without_member_only(pages)
 
 
 def requested_page_number(request):
@@ -136,13 +128,10 @@ def search(request):
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
+    closed = ("/admin/", *private_prefixes(), "/recherche/")
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /espace-membres/",
-        "Disallow: /connexion/",
-        "Disallow: /recherche/",
-        "Disallow: /documents/",
+        *(f"Disallow: {prefix}" for prefix in dict.fromkeys(closed)),
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -4,15 +4,16 @@ from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import add_never_cache_headers
 
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction, ReferenceIndex
 
-from home.cache import cached_fragment
+from core.cache import cached_fragment
+from core.models import member_only_page_types
+from core.roles import COMMS_MANAGERS, user_group_names
+from core.security import mark_private
 
-from .roles import can_enter_member_area, user_group_names
-
-LOGIN_URL = "/connexion/"
+from .roles import can_enter_member_area
 
 
 def restriction_accepts(restriction, user):
@@ -31,9 +32,7 @@ def restriction_accepts(restriction, user):
 
 
 def is_member_only(page):
-    from .models import MemberAccessMixin
-
-    return isinstance(page.specific_deferred, MemberAccessMixin)
+    return getattr(page.specific_class, "member_only", False)
 
 
 def audience_accepts(page_type, user):
@@ -41,8 +40,6 @@ def audience_accepts(page_type, user):
     audience = getattr(page_type, "audience_groups", None)
     if not audience or user.is_superuser:
         return True
-    from .roles import COMMS_MANAGERS
-
     names = user_group_names(user)
     return bool(names & {*audience, COMMS_MANAGERS})
 
@@ -63,7 +60,7 @@ def audience_key(user):
 
 
 def view_restrictions(user):
-    """Every page view restriction with its groups: read once per generation (home.cache),
+    """Every page view restriction with its groups: read once per generation (core.cache),
     since any change to restrictions or groups bumps it, then once per request."""
     cached = getattr(user, "_view_restrictions_cache", None)
     if cached is None:
@@ -79,15 +76,14 @@ def view_restrictions(user):
 
 def readable_member_pages(queryset, user):
     """Narrow a page queryset to what this user may read, in a constant number of queries."""
-    from .models import STRATEGY_PAGE_TYPES
-
     if not can_enter_member_area(user):
         return queryset.none()
     for restriction in view_restrictions(user):
         if not restriction_accepts(restriction, user):
             queryset = queryset.exclude(path__startswith=restriction.page.path)
-    if not all(audience_accepts(page_type, user) for page_type in STRATEGY_PAGE_TYPES):
-        queryset = queryset.not_type(*STRATEGY_PAGE_TYPES)
+    closed_types = [t for t in member_only_page_types() if not audience_accepts(t, user)]
+    if closed_types:
+        queryset = queryset.not_type(*closed_types)
     return queryset
 
 
@@ -103,7 +99,7 @@ def member_page_response(page, request):
 def _member_page_response(page, request):
     user = request.user
     if not user.is_authenticated:
-        response = redirect_to_login(request.get_full_path(), LOGIN_URL)
+        response = redirect_to_login(request.get_full_path())
         add_never_cache_headers(response)
         return response
     if not can_read_page(page, user):
@@ -111,13 +107,6 @@ def _member_page_response(page, request):
         mark_private(response)
         return response
     return None
-
-
-def mark_private(response):
-    """Member responses must never be stored by a browser, a proxy or the page cache."""
-    patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
-    response["Vary"] = "Cookie"
-    return response
 
 
 def check_document_access(document, request):
@@ -143,5 +132,5 @@ def check_document_access(document, request):
 
 def deny(request):
     if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), LOGIN_URL)
+        return redirect_to_login(request.get_full_path())
     raise PermissionDenied

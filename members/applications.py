@@ -18,7 +18,7 @@ from wagtail.log_actions import log
 
 from django_tasks import task
 
-from home.security import count_in_window
+from core.security import count_in_window
 
 from .forms import MembershipApplicationForm
 from .mail import send_application_receipt, send_join_notice, send_mail_from_template

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 
 from wagtail.users.apps import WagtailUsersAppConfig
 
@@ -11,9 +12,21 @@ class MembersConfig(AppConfig):
     verbose_name = "Partenaires et espace membres"
 
     def ready(self):
+        from core.hooks import (
+            MenuEntry,
+            register_cache_dependencies,
+            register_menu_entry,
+            register_private_prefixes,
+        )
+
         from . import signals
 
         signals.connect()
+        # Member pages, signing in and out: personal answers, never cached (core.cache).
+        register_private_prefixes(settings.MEMBER_AREA_URL, settings.LOGIN_URL, settings.LOGOUT_URL)
+        register_menu_entry(MenuEntry("Espace membres", settings.MEMBER_AREA_URL, "members-link"))
+        # The directory and the home page show organisations.
+        register_cache_dependencies("members.Organisation")
 
 
 class PartnerUsersAppConfig(WagtailUsersAppConfig):

@@ -16,7 +16,7 @@ from django.utils.module_loading import import_string
 
 from django_tasks import task
 
-from home.security import client_ip, count_in_window
+from core.security import client_ip, count_in_window
 
 from .models import MembershipApplication, User
 

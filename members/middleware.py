@@ -1,24 +1,8 @@
-"""Keeps member and document responses out of every cache."""
+"""Narrows the admin for accounts that may not see the member area."""
 
 from django.core.exceptions import PermissionDenied
 
-from .access import mark_private
 from .roles import may_see_member_area_in_admin
-
-PRIVATE_PREFIXES = ("/espace-membres/", "/connexion/", "/documents/", "/deconnexion/")
-
-
-class PrivateResponsesMiddleware:
-    """Marks responses under member paths private and unstorable, whatever view produced them."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if request.path.startswith(PRIVATE_PREFIXES):
-            mark_private(response)
-        return response
 
 
 class AdminScopeMiddleware:

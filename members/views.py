@@ -16,18 +16,18 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
-from home.security import clean_search_query
-from home.views import database_is_reachable
-from news.models import paginate
+from core.listings import paginate
+from core.models import member_only_page_types
+from core.security import clean_search_query, database_is_reachable, mark_private
 
-from .access import LOGIN_URL, mark_private, member_page_response, readable_member_pages
+from .access import member_page_response, readable_member_pages
 from .forms import (
     EmailAuthenticationForm,
     MemberPasswordResetForm,
     NotificationPreferencesForm,
     StrategyFeedbackForm,
 )
-from .models import MEMBER_ONLY_PAGE_TYPES, MemberAreaPage
+from .models import MemberAreaPage
 from .roles import can_enter_member_area
 
 MAX_QUERY_LENGTH = 200
@@ -56,7 +56,7 @@ class MemberLogoutView(auth_views.LogoutView):
     """Sign-out, by POST only."""
 
     # The sign-in page shows the message and is never cached, unlike public pages.
-    next_page = "/connexion/"
+    next_page = reverse_lazy("login")
 
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)
@@ -108,7 +108,7 @@ class InvitationConfirmView(auth_views.PasswordResetConfirmView):
 def members_only(view):
     """Signed-in members and editors only; responses are never stored."""
 
-    @login_required(login_url=LOGIN_URL)
+    @login_required
     def wrapped(request, *args, **kwargs):
         if not can_enter_member_area(request.user):
             raise PermissionDenied
@@ -152,7 +152,7 @@ def member_search(request):
     results = None
     if query:
         readable = readable_member_pages(
-            Page.objects.live().type(*MEMBER_ONLY_PAGE_TYPES), request.user
+            Page.objects.live().type(*member_only_page_types()), request.user
         )
         readable_ids = list(readable.values_list("pk", flat=True))
         found = Page.objects.live().filter(pk__in=readable_ids).specific().search(query)

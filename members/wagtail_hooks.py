@@ -13,17 +13,16 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.exports import FormulaSafeExportMixin
+from core.exports import FormulaSafeExportMixin
+from core.models import Sector
 
 from .access import check_document_access, member_page_response
 from .admin_users import GUARDED_BULK_ACTIONS
 from .admin_views import ApplicationReviewView, AttentionPanel
 from .models import (
-    MemberAccessMixin,
     MemberAreaPage,
     MembershipApplication,
     Organisation,
-    Sector,
     StrategyFeedback,
 )
 from .roles import may_see_member_area_in_admin
@@ -95,8 +94,9 @@ register_snippet(PartnersViewSetGroup)
 
 @hooks.register("before_serve_page", order=-100)
 def close_member_pages(page, request, serve_args, serve_kwargs):
-    """Member pages answer only to entitled members, before any other serving logic."""
-    if isinstance(page, MemberAccessMixin):
+    """Member pages answer only to entitled members, before any other serving logic: the one
+    gate of member-only page types (`member_only`), sub-addresses of routable pages included."""
+    if getattr(page, "member_only", False):
         return member_page_response(page, request)
     return None
 

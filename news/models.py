@@ -1,6 +1,5 @@
 """News items, stakeholder stories and their indexes."""
 
-import hashlib
 import json
 
 from django.core.exceptions import ValidationError
@@ -10,7 +9,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -26,37 +25,13 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.blocks import BodyBlock
-from home.cache import cached_fragment
-from home.cards import render_cards
-from home.images import CARD_SIZES, PORTRAIT_SIZES, SOCIAL_SIZE, prefetch_image
-from home.models import BasePage, IntroductionMixin
-from home.routing import CachedPrivacyQuerySetMixin
-
-ITEMS_PER_PAGE = 12
-
-
-def paginate(request, queryset, per_page=ITEMS_PER_PAGE):
-    """The requested page of a listing; a malformed or out-of-range number gives a real page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
-
-
-class PublicListingPaginator(Paginator):
-    """Counts a public listing once per publication rather than at every request.
-
-    Only for listings that change with publications alone (home.cache purges on them).
-    """
-
-    @cached_property
-    def count(self):
-        sql = str(self.object_list.query)
-        key = "count:" + hashlib.sha256(sql.encode()).hexdigest()
-        return cached_fragment(key, lambda: Paginator.count.func(self))
-
-
-def paginate_public_listing(request, queryset, per_page=ITEMS_PER_PAGE):
-    """`paginate` for the public news and story listings, whose counts are cached."""
-    return PublicListingPaginator(queryset, per_page).get_page(request.GET.get("page"))
+from core.blocks import BodyBlock
+from core.cache import cached_fragment
+from core.cache.routing import CachedPrivacyQuerySetMixin
+from core.cards import render_cards
+from core.images import CARD_SIZES, PORTRAIT_SIZES, SOCIAL_SIZE, prefetch_image
+from core.listings import ITEMS_PER_PAGE, filter_by_sector, paginate_public_listing
+from core.models import BasePage, IntroductionMixin
 
 
 class NewsCategory(models.Model):
@@ -474,20 +449,12 @@ class StoryIndexPage(IntroductionMixin, BasePage):
         return StoryPage.objects.child_of(self).for_listing()
 
     def get_context(self, request, *args, **kwargs):
-        from members.models import Sector
-
         context = super().get_context(request, *args, **kwargs)
-        stories = self.stories()
-        sector = None
-        if slug := request.GET.get("secteur"):
-            sector = Sector.objects.filter(slug=slug).first()
-            if sector is not None:
-                stories = stories.filter(sector=sector)
-        context["stories"] = paginate_public_listing(request, stories)
-        context["sectors"] = Sector.objects.filter(
-            pk__in=StoryPage.objects.child_of(self).live().public().values("sector")
+        stories, sector_filter = filter_by_sector(
+            request, self.stories(), StoryPage.objects.child_of(self).live().public()
         )
-        context["current_sector"] = sector
+        context["stories"] = context["listing"] = paginate_public_listing(request, stories)
+        context.update(sector_filter)
         return context
 
 
@@ -512,7 +479,7 @@ class StoryPage(BasePage):
         related_name="stories",
     )
     sector = models.ForeignKey(
-        "members.Sector",
+        "core.Sector",
         verbose_name=_("secteur"),
         null=True,
         blank=True,
@@ -520,7 +487,7 @@ class StoryPage(BasePage):
         related_name="stories",
     )
     portrait_image = models.ForeignKey(
-        "home.SiteImage",
+        "core.SiteImage",
         verbose_name=_("portrait"),
         null=True,
         on_delete=models.SET_NULL,
@@ -581,3 +548,16 @@ class StoryPage(BasePage):
     @property
     def social_image(self):
         return self.listing_image or self.portrait_image
+
+
+def listing_urls(page, ancestor, url):
+    """Addresses under a news index that list `page`: its feeds, and its tags' listings and
+    feeds (registered with core.hooks, for the CDN purge)."""
+    if not isinstance(ancestor, NewsIndexPage):
+        return []
+    urls = [url + "flux/rss/", url + "flux/atom/"]
+    if isinstance(page, NewsPage):
+        for slug in page.tags.values_list("slug", flat=True):
+            listing = f"{url}etiquette/{slug}/"
+            urls += [listing, listing + "flux/rss/", listing + "flux/atom/"]
+    return urls

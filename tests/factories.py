@@ -17,9 +17,10 @@ from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 import factory
 import wagtail_factories
 
-from home.demo.indexing import indexing_batched
-from home.models import HomePage, SiteImage, StandardPage
-from members.models import Organisation, PartnerDirectoryPage, Sector, User
+from cms.demo.indexing import indexing_batched
+from core.models import Sector, SiteImage
+from home.models import HomePage, StandardPage
+from members.models import Organisation, PartnerDirectoryPage, User
 from news.models import NewsCategory, NewsIndexPage, NewsPage, StoryIndexPage, StoryPage
 
 TEST_PASSWORD = "mot-de-passe-de-test"  # noqa: S105

@@ -28,9 +28,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # The site on top, the features, then the platform; cms holds the data loaders' commands.
+    "cms",
     "home",
     "news",
     "members",
+    "core",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -68,30 +71,30 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First of all: a cached anonymous page is answered without running anything else. What
     # it stores is the finished response, security headers and policy included.
-    "home.cache.PageCacheMiddleware",
+    "core.cache.PageCacheMiddleware",
     # Outermost after it, so that even answers built before Django's own middleware ran (an
     # unknown Host, a crashed middleware) carry the security headers and the policy.
-    "home.security.SecurityHeadersMiddleware",
-    "home.security.ScopedCSPMiddleware",
+    "core.security.SecurityHeadersMiddleware",
+    "core.security.ScopedCSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Turns a database outage into a French 503 asking to retry, wherever it struck.
-    "home.security.DatabaseUnavailableMiddleware",
+    "core.security.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "home.two_factor.AdminTwoFactorMiddleware",
+    "core.two_factor.AdminTwoFactorMiddleware",
     "members.middleware.AdminScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "home.security.IncompleteFormMiddleware",
+    "core.security.IncompleteFormMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "members.middleware.PrivateResponsesMiddleware",
+    "core.security.PrivateResponsesMiddleware",
     # Finds the page of an address from a per-generation map instead of the page tree.
-    "home.routing.RouteCacheMiddleware",
+    "core.cache.routing.RouteCacheMiddleware",
     # Last, as django-axes requires: it answers sign-ins made while locked out.
     "axes.middleware.AxesMiddleware",
 ]
@@ -221,7 +224,7 @@ X_FRAME_OPTIONS = "DENY"
 # Editors' e-mail hashes are not sent to Gravatar, and the admin loads no third-party image.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Sites whose video players editors may embed (home.blocks.VideoBlock): the only frames the
+# Sites whose video players editors may embed (core.blocks.VideoBlock): the only frames the
 # public pages may load, and the only ones allowed full screen.
 VIDEO_EMBED_ORIGINS = [
     "https://www.youtube.com",
@@ -231,7 +234,7 @@ VIDEO_EMBED_ORIGINS = [
     "https://geo.dailymotion.com",
 ]
 
-# Content-Security-Policy (django-csp, scoped by home.security.ScopedCSPMiddleware).
+# Content-Security-Policy (django-csp, scoped by core.security.ScopedCSPMiddleware).
 # Public site and member area: no inline script or style at all, and no nonce either, so a
 # cached page stays valid for every visitor. JSON-LD blocks are data, never executed.
 CONTENT_SECURITY_POLICY = {
@@ -296,11 +299,11 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 # Case and spaces do not make a new e-mail address, so they do not reset the count.
-AXES_USERNAME_CALLABLE = "home.security.axes_username"
-AXES_CLIENT_IP_CALLABLE = "home.security.client_ip"
+AXES_USERNAME_CALLABLE = "core.security.axes_username"
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
-AXES_LOCKOUT_CALLABLE = "home.security.lockout_response"
+AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
 # A proxy terminating TLS appends the client's address to X-Forwarded-For.
 AXES_BEHIND_PROXY = env_bool("BEHIND_TLS_PROXY")
 # Passwords never reach the attempts log.
@@ -328,7 +331,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Django's own backend, reusing its Redis client between calls (home/redis_cache.py).
-            "BACKEND": "home.redis_cache.RedisCache",
+            "BACKEND": "core.cache.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "limoges"),
         }
@@ -345,7 +348,7 @@ if REDIS_URL:
     # Signed-in requests read their session from Redis; PostgreSQL still keeps every write.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
-# Whole anonymous pages (home.cache): on by default only with a shared cache, since each
+# Whole anonymous pages (core.cache): on by default only with a shared cache, since each
 # process would otherwise keep its own copy after a publication.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", bool(REDIS_URL))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
@@ -353,11 +356,11 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 # like pages, so that an uncached page costs the same with 10 or 10,000 news.
 FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", bool(REDIS_URL))
 # Part of every page and fragment key, so a new release never serves the previous one's
-# pages; computed from the templates and code when unset (home.cache.release_fingerprint).
+# pages; computed from the templates and code when unset (core.cache.release_fingerprint).
 RELEASE_ID = os.environ.get("RELEASE_ID", "")
 
 # A CDN in front of the site (optional). Wagtail purges a page from it when it is published
-# or unpublished; home.cache adds the pages that list it, its feeds and the sitemap.
+# or unpublished; core.cache adds the pages that list it, its feeds and the sitemap.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("CLOUDFLARE_ZONE_ID"):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
@@ -386,8 +389,8 @@ LOGGING = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Limoges attractivité"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "https://limoges-attractivite.fr")
-WAGTAILIMAGES_IMAGE_MODEL = "home.SiteImage"
-WAGTAILDOCS_DOCUMENT_MODEL = "home.SiteDocument"
+WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
+WAGTAILDOCS_DOCUMENT_MODEL = "core.SiteDocument"
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
@@ -400,9 +403,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
-# Uploads are judged by content as well as by extension (home.uploads).
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.SafeDocumentForm"
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.SafeImageForm"
+# Uploads are judged by content as well as by extension (core.uploads).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.SafeDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.SafeImageForm"
 # Documents are streamed through Django so that permission checks always run.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Every document downloads as an attachment: none is rendered inside the site's origin.
@@ -412,8 +415,11 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 # password would open member content to whoever learns it.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+# The member area's addresses, written once: URLs, caches, robots.txt and menus read them.
+MEMBER_AREA_URL = "/espace-membres/"
 LOGIN_URL = "/connexion/"
-LOGIN_REDIRECT_URL = "/espace-membres/"
+LOGOUT_URL = "/deconnexion/"
+LOGIN_REDIRECT_URL = MEMBER_AREA_URL
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

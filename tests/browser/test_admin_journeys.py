@@ -18,8 +18,10 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
+from cms.roles import ensure_staff_groups
+from core.roles import WRITERS
 from members.models import MembershipApplication, User
-from members.roles import CLUB, WRITERS, ensure_staff_groups
+from members.roles import CLUB
 from news.models import NewsPage
 from tests.factories import (
     TEST_PASSWORD,

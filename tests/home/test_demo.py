@@ -14,7 +14,8 @@ from wagtail.models import Page, Site
 import PIL.Image
 import pytest
 
-from home.models import HomePage, SiteImage, SiteRendition
+from core.models import SiteImage, SiteRendition
+from home.models import HomePage
 from members.models import Organisation
 from news.models import NewsPage, StoryPage
 from tests.support import module_transaction
@@ -145,9 +146,9 @@ def test_demo_pages_render(client, demo, stub_renditions):
 
 
 def _member_page_types():
-    from members.models import MEMBER_ONLY_PAGE_TYPES
+    from core.models import member_only_page_types
 
-    return MEMBER_ONLY_PAGE_TYPES
+    return member_only_page_types()
 
 
 def test_demo_refuses_production_settings(tmp_path):

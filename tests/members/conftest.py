@@ -4,8 +4,9 @@ import datetime
 
 import pytest
 
-from members.demo import private_collection
-from members.roles import CLUB, COMMS_MANAGERS, COTECH, COUNCIL
+from cms.demo.members import private_collection
+from core.roles import COMMS_MANAGERS
+from members.roles import CLUB, COTECH, COUNCIL
 from tests.factories import NewsIndexPageFactory, restrict_to_logged_in
 from tests.members import member_factories as mf
 

@@ -10,7 +10,8 @@ from wagtail.models import Collection
 
 import factory
 
-from home.models import SiteDocument
+from cms.roles import ensure_staff_groups
+from core.models import SiteDocument
 from members.models import (
     CommissionIndexPage,
     CommissionMinutesPage,
@@ -21,7 +22,6 @@ from members.models import (
     StrategyDraftPage,
 )
 from members.pdf import simple_pdf
-from members.roles import ensure_staff_groups
 from tests.factories import (
     HomePageFactory,
     OrganisationFactory,

@@ -53,7 +53,7 @@ def test_access_matrix_by_url(client_for, member_area, visitor, fragments, setti
     """Each visitor gets exactly the expected answer for each member page and document.
 
     With fragments on, addresses and restrictions come from the per-generation route map
-    (home.routing): each address is asked twice so the second answer uses the warm map.
+    (core.cache.routing): each address is asked twice so the second answer uses the warm map.
     """
     settings.FRAGMENT_CACHE_ENABLED = fragments
     client = client_for(visitor)

@@ -13,9 +13,11 @@ from wagtail.models import Page, TaskState, WorkflowState
 
 import pytest
 
+from cms.roles import ensure_staff_groups
+from core.roles import COMMS_MANAGERS, WRITERS
 from members.models import MembershipApplication, User
 from members.notifications import send_digest
-from members.roles import CLUB, COMMS_MANAGERS, WRITERS, ensure_staff_groups
+from members.roles import CLUB
 from news.models import NewsPage
 from tests.factories import (
     NewsCategoryFactory,

@@ -10,6 +10,7 @@ from wagtail.test.utils import WagtailPageTestCase
 import pytest
 
 from home.models import HomePage
+from members.diff import compare_texts
 from members.models import (
     CommissionIndexPage,
     CommissionMinutesPage,
@@ -18,7 +19,6 @@ from members.models import (
     StrategyDraftIndexPage,
     StrategyDraftPage,
     StrategyFeedback,
-    compare_texts,
 )
 from tests.members import member_factories as mf
 

@@ -1,6 +1,7 @@
 """The page cache serves anonymous visitors fast and never shows a stale or personal page."""
 
 import datetime
+from unittest import mock
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
@@ -13,7 +14,7 @@ from wagtail.models import Page, Site
 
 import pytest
 
-from home import cache as page_cache_module
+from core import cache as page_cache_module
 from home.models import SiteSettings
 from members.models import JoinClubPage
 from tests import factories
@@ -323,11 +324,32 @@ def test_a_lost_generation_never_brings_old_pages_back(page_cache, db):
 
 
 def test_one_purge_after_commit_per_transaction(db, django_capture_on_commit_callbacks):
-    """Deleting many pages in one transaction schedules a single purge after commit."""
+    """Deleting many pages in one transaction bumps the generation once after commit."""
     with django_capture_on_commit_callbacks() as callbacks:
         for _ in range(5):
             page_cache_module.purge_everything()
-    assert len(callbacks) == 1
+    with mock.patch.object(page_cache_module, "bump_generation") as bump:
+        for callback in callbacks:
+            callback()
+    assert bump.call_count == 1
+
+
+def test_a_rolled_back_transaction_does_not_cancel_the_next_purge(transactional_db):
+    """The bump a rolled back transaction had asked for is gone; the next one still bumps."""
+    from django.db import transaction
+
+    with mock.patch.object(page_cache_module, "bump_generation") as bump:
+        try:
+            with transaction.atomic():
+                page_cache_module.purge_everything()
+                raise RuntimeError
+        except RuntimeError:
+            pass
+        with transaction.atomic():
+            page_cache_module.purge_everything()
+            page_cache_module.purge_everything()
+        # Three immediate bumps, and one once the second transaction committed.
+        assert bump.call_count == 4
 
 
 PURGED = []

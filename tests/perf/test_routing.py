@@ -1,4 +1,4 @@
-"""The route map (home.routing): fewer queries per page, never a wrong or unguarded page."""
+"""The route map (core.cache.routing): fewer queries per page, never a wrong or unguarded page."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext

@@ -3,8 +3,8 @@ that visitors and members write can be read, decided and deleted, never made up 
 
 import pytest
 
+from core.roles import COMMS_MANAGERS
 from members.models import MembershipApplication, StrategyFeedback
-from members.roles import COMMS_MANAGERS
 from tests.factories import SectorFactory
 from tests.members import member_factories as mf
 from tests.members.test_applications import application_data

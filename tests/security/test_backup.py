@@ -12,7 +12,7 @@ from wagtail.models import Page, Revision
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from home.models import SiteDocument, SiteImage
+from core.models import SiteDocument, SiteImage
 from members.models import StrategyFeedback, User
 from tests import factories
 from tests.factories import TEST_PASSWORD

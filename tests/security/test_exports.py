@@ -11,9 +11,9 @@ from django.utils import timezone
 import pytest
 from openpyxl import load_workbook
 
-from home.exports import neutralise_formula
+from core.exports import neutralise_formula
+from core.roles import COMMS_MANAGERS
 from members.models import MembershipApplication, StrategyFeedback
-from members.roles import COMMS_MANAGERS
 from tests.factories import OrganisationFactory, SectorFactory
 from tests.members import member_factories as mf
 from tests.members.test_applications import application_data

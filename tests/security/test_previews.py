@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
+from core.roles import COMMS_MANAGERS, WRITERS
 from home.models import HomePage, StandardPage
 from members.models import (
     CommissionIndexPage,
@@ -24,7 +25,6 @@ from members.models import (
     StrategyDraftIndexPage,
     StrategyDraftPage,
 )
-from members.roles import COMMS_MANAGERS, WRITERS
 from news.models import NewsIndexPage, NewsPage, StoryIndexPage, StoryPage
 from tests.members import member_factories as mf
 from tests.members.test_applications import JoinClubPageFactory

@@ -12,7 +12,8 @@ import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from members.roles import CLUB, COMMS_MANAGERS
+from core.roles import COMMS_MANAGERS
+from members.roles import CLUB
 from tests.factories import TEST_PASSWORD, UserFactory
 from tests.members import member_factories as mf
 from tests.support import soup

@@ -14,7 +14,7 @@ import pytest
 from openpyxl import Workbook
 from PIL import Image
 
-from home.models import SiteDocument, SiteImage, random_storage_name
+from core.models import SiteDocument, SiteImage, random_storage_name
 from members.pdf import simple_pdf
 
 pytestmark = pytest.mark.django_db

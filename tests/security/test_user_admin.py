@@ -5,8 +5,9 @@ from django.core import mail
 
 import pytest
 
+from core.roles import COMMS_MANAGERS, WRITERS
 from members.models import User
-from members.roles import CLUB, COMMS_MANAGERS, COUNCIL, WRITERS
+from members.roles import CLUB, COUNCIL
 from tests.factories import TEST_PASSWORD
 from tests.members import member_factories as mf
 from tests.support import soup

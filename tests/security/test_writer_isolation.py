@@ -11,7 +11,8 @@ from wagtail.models import Collection, GroupPagePermission
 
 import pytest
 
-from members.roles import WRITERS, ensure_staff_groups
+from cms.roles import ensure_staff_groups
+from core.roles import WRITERS
 from tests.factories import ensure_wagtail_root
 from tests.members import member_factories as mf
 

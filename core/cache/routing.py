@@ -1,0 +1,171 @@
+"""Serving a page without walking the page tree at every request.
+
+Wagtail finds the page of an address by looking up the site, then each slug of the path, one
+query per level, then the page's specific row, and checks its view restrictions with two more
+queries. The outcome only changes with publications, moves and privacy settings, which bump
+the cache generation (core.cache): so the address → page map and the list of restricted
+pages are kept per generation, and a request costs one query for its page.
+
+What is decided stays Wagtail's: the page is fetched fresh (it must still be live), its own
+`route()` resolves routable sub-addresses, and restrictions are read from the database for
+every page under a restricted one.
+"""
+
+from django.apps import apps
+from django.db.models import Q
+from django.http import Http404
+
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, PageViewRestriction, Site
+
+from . import cached_fragment, fragment_cache_enabled
+
+# Page classes whose route() is one of these two can be resumed from the page found.
+STANDARD_ROUTES = (Page.route, RoutablePageMixin.route)
+
+
+def has_standard_route(page):
+    return type(page).route in STANDARD_ROUTES
+
+
+def route_entry(request, path):
+    """Route the address the normal way and describe the outcome, or None if not reusable."""
+    route = Page.route_for_request(request, path)
+    site = Site.find_for_request(request)
+    if route is None or site is None:
+        return None
+    page = route[0]
+    if not has_standard_route(page) or page.alias_of_id:
+        return None
+    components = [part for part in path.split("/") if part]
+    depth_below_root = page.depth - site.root_page.depth
+    remaining = components[depth_below_root:]
+    if remaining and not isinstance(page, RoutablePageMixin):
+        return None
+    return {
+        "site": site,
+        "model": page._meta.label_lower,
+        "pk": page.pk,
+        "remaining": remaining,
+    }
+
+
+def prime_route(request, path):
+    """Set Wagtail's per-request route and site from the map, when the map knows the address."""
+    if not fragment_cache_enabled() or hasattr(request, "_wagtail_route_for_request"):
+        return
+    key = f"route:{request.get_host()}:{request.get_port()}:{path}"
+    entry = cached_fragment(key, lambda: route_entry(request, path) or {})
+    if not entry or hasattr(request, "_wagtail_route_for_request"):
+        # Nothing known, or the map was just filled by routing this very request.
+        return
+    model = apps.get_model(entry["model"])
+    page = model.objects.filter(pk=entry["pk"]).first()
+    if page is None:
+        return
+    request._wagtail_site = entry["site"]
+    try:
+        request._wagtail_route_for_request = page.route(request, entry["remaining"])
+    except Http404:
+        request._wagtail_route_for_request = None
+
+
+def prime_site(request):
+    """Set Wagtail's per-request site from the per-generation map of hosts to sites."""
+    if not fragment_cache_enabled() or hasattr(request, "_wagtail_site"):
+        return
+    key = f"site:{request.get_host()}:{request.get_port()}"
+    site = cached_fragment(key, lambda: Site.find_for_request(request) or "")
+    if site and not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = site
+
+
+class RouteCacheMiddleware:
+    """Primes Wagtail's routing of page addresses, and its site, from per-generation maps."""
+
+    def __init__(self, get_response):
+        # Imported here: wagtail.views needs the models, and home.models imports this module.
+        from wagtail.views import serve
+
+        self.get_response = get_response
+        self.wagtail_serve = serve
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is self.wagtail_serve:
+            prime_route(request, view_args[0] if view_args else view_kwargs.get("path", ""))
+        elif not request.path.startswith(("/admin/", "/django-admin/")):
+            # Search, feeds, the sitemap and every template's menus ask for the site.
+            prime_site(request)
+        return None
+
+
+def restriction_map():
+    """Paths of pages holding a view restriction, and paths of alias pages."""
+    return cached_fragment(
+        "view-restrictions",
+        lambda: {
+            "restricted": dict(
+                PageViewRestriction.objects.values_list("page__path", "page_id").distinct()
+            ),
+            "aliases": list(
+                Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+            ),
+        },
+    )
+
+
+def restricted_q():
+    """Pages at or under a page holding a view restriction, from the per-generation map."""
+    q = Q()
+    for path in restriction_map()["restricted"]:
+        q |= Q(path__startswith=path)
+    # Like Wagtail's private_q(): match nothing when no page is restricted.
+    return q if q else Q(pk__in=[])
+
+
+def public_pages(queryset):
+    """`queryset.public()`, without reading every restriction when fragments are on."""
+    if not fragment_cache_enabled():
+        return queryset.public()
+    return queryset.exclude(restricted_q())
+
+
+class CachedPrivacyQuerySetMixin:
+    """`public()` for page querysets without reading every restriction at each call."""
+
+    def private_q(self):
+        if not fragment_cache_enabled():
+            return super().private_q()
+        return restricted_q()
+
+
+class CachedViewRestrictionsMixin:
+    """`get_view_restrictions()` without the ancestor query, and without any query when public.
+
+    Still a queryset of the restrictions themselves, read fresh, so their groups and types are
+    always current. Pages at or under an alias keep Wagtail's own lookup, which follows
+    aliases to their source.
+    """
+
+    def get_view_restrictions(self):
+        if not fragment_cache_enabled():
+            return super().get_view_restrictions()
+        known = restriction_map()
+        if self.alias_of_id or any(self.path.startswith(path) for path in known["aliases"]):
+            return super().get_view_restrictions()
+        page_ids = [
+            page_id for path, page_id in known["restricted"].items() if self.path.startswith(path)
+        ]
+        if not page_ids:
+            return PageViewRestriction.objects.none()
+        # Serving asks twice (Wagtail's hook, then the member area's rule): the same queryset
+        # is handed out for this page object, so its rows and groups are read once.
+        memo = self.__dict__.get("_view_restrictions_memo")
+        if memo is None or memo[0] != page_ids:
+            restrictions = PageViewRestriction.objects.filter(page_id__in=page_ids)
+            memo = (page_ids, restrictions.prefetch_related("groups"))
+            self.__dict__["_view_restrictions_memo"] = memo
+        return memo[1]

@@ -1,0 +1,18 @@
+"""The platform's models: media, the abstract page, the shared taxonomy."""
+
+from .media import SiteDocument, SiteImage, SiteRendition, document_upload_to, random_storage_name
+from .pages import BasePage, IntroductionMixin, member_only_page_types, without_member_only
+from .taxonomy import Sector
+
+__all__ = [
+    "BasePage",
+    "IntroductionMixin",
+    "Sector",
+    "SiteDocument",
+    "SiteImage",
+    "SiteRendition",
+    "document_upload_to",
+    "member_only_page_types",
+    "random_storage_name",
+    "without_member_only",
+]

@@ -1,0 +1,83 @@
+"""The image and document models of the library, stored under names nobody can guess."""
+
+import secrets
+from pathlib import PurePosixPath
+
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+
+def random_storage_name(folder, filename):
+    """A storage path nobody can guess: a random token, then the sanitised original name."""
+    path = PurePosixPath(filename)
+    stem = slugify(path.stem)[:60] or "fichier"
+    suffix = slugify(path.suffix.lstrip("."))[:10]
+    name = f"{stem}.{suffix}" if suffix else stem
+    return f"{folder}/{secrets.token_urlsafe(16)}/{name}"
+
+
+class SiteImage(AbstractImage):
+    """An image of the library, with the alt text and credit every publication needs."""
+
+    alt_text = models.CharField(
+        _("texte alternatif"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Décrit l'image pour les personnes qui ne la voient pas. "
+            "Laisser vide seulement si l'image est purement décorative."
+        ),
+    )
+    credit = models.CharField(_("crédit"), max_length=255, blank=True)
+
+    admin_form_fields = (*Image.admin_form_fields, "alt_text", "credit")
+
+    def get_upload_to(self, filename):
+        return random_storage_name("original_images", filename)
+
+    @property
+    def default_alt_text(self):
+        return self.alt_text
+
+    class Meta(AbstractImage.Meta):
+        # Moved from `home` without touching the data: the table keeps its name.
+        db_table = "home_siteimage"
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+
+class SiteRendition(AbstractRendition):
+    """A resized version of a library image."""
+
+    image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
+
+    def get_upload_to(self, filename):
+        # Rendition names otherwise repeat the original's name, which would make them guessable.
+        return random_storage_name("images", filename)
+
+    class Meta:
+        db_table = "home_siterendition"
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+def document_upload_to(instance, filename):
+    """Module-level so migrations can reference it."""
+    return random_storage_name("documents", filename)
+
+
+class SiteDocument(AbstractDocument):
+    """A document of the library, stored under a name nobody can guess."""
+
+    # Random names keep member documents out of reach even if the media folder leaks.
+    file = models.FileField(upload_to=document_upload_to, verbose_name=_("fichier"))
+
+    admin_form_fields = Document.admin_form_fields
+
+    class Meta(AbstractDocument.Meta):
+        db_table = "home_sitedocument"
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")

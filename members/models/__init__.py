@@ -1,0 +1,44 @@
+"""The member feature's models, one module per concept."""
+
+from .accounts import User, UserManager
+from .area import MemberAreaPage
+from .base import MemberAccessMixin, MemberBasePage
+from .club import JoinClubPage, MembershipApplication
+from .commissions import (
+    CommissionIndexPage,
+    CommissionMinutesPage,
+    CommissionMinutesQuerySet,
+    CommissionPage,
+    MinutesActionItem,
+    MinutesAttachment,
+)
+from .directory import Organisation, OrganisationQuerySet, PartnerDirectoryPage
+from .strategy import (
+    STRATEGY_PAGE_TYPES,
+    StrategyDraftIndexPage,
+    StrategyDraftPage,
+    StrategyFeedback,
+)
+
+__all__ = [
+    "STRATEGY_PAGE_TYPES",
+    "CommissionIndexPage",
+    "CommissionMinutesPage",
+    "CommissionMinutesQuerySet",
+    "CommissionPage",
+    "JoinClubPage",
+    "MemberAccessMixin",
+    "MemberAreaPage",
+    "MemberBasePage",
+    "MembershipApplication",
+    "MinutesActionItem",
+    "MinutesAttachment",
+    "Organisation",
+    "OrganisationQuerySet",
+    "PartnerDirectoryPage",
+    "StrategyDraftIndexPage",
+    "StrategyDraftPage",
+    "StrategyFeedback",
+    "User",
+    "UserManager",
+]

@@ -1,0 +1,77 @@
+"""The member area's home page: the partner's dashboard."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from ..access import audience_key, readable_member_pages
+from .base import MemberBasePage
+from .commissions import CommissionIndexPage, CommissionMinutesPage, CommissionPage
+from .strategy import StrategyDraftIndexPage, StrategyDraftPage
+
+
+class MemberAreaPage(MemberBasePage):
+    """The root of the member area and the dashboard of the signed-in person."""
+
+    template = "members/member_area_page.html"
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["members.CommissionIndexPage", "members.StrategyDraftIndexPage"]
+
+    introduction = models.TextField(_("mot d'accueil"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("espace membres")
+
+    # The dashboard's lists are rendered once per audience, per generation and per slice of
+    # this many minutes: meetings and consultations are compared with the slice's start.
+    DASHBOARD_MINUTES = 5
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        now = timezone.now()
+        moment = now.replace(
+            minute=now.minute - now.minute % self.DASHBOARD_MINUTES, second=0, microsecond=0
+        )
+        # Everyone with the same groups may read the same pages (members.access): the
+        # rendered lists are shared by that audience, and nothing below runs on a hit.
+        context["dashboard_key"] = f"{audience_key(user)}|{moment.isoformat()}"
+        context["latest_minutes"] = readable_member_pages(
+            CommissionMinutesPage.objects.descendant_of(self).for_listing(), user
+        )[:5]
+        context["open_drafts"] = readable_member_pages(
+            StrategyDraftPage.objects.descendant_of(self)
+            .live()
+            .filter(
+                status=StrategyDraftPage.Status.CONSULTATION,
+                consultation_ends_on__gte=timezone.localdate(moment),
+            ),
+            user,
+        ).order_by("consultation_ends_on")
+        context["upcoming_meetings"] = readable_member_pages(
+            CommissionPage.objects.descendant_of(self)
+            .live()
+            .filter(next_meeting_at__gte=moment)
+            .select_related("lead_organisation"),
+            user,
+        ).order_by("next_meeting_at")[:5]
+        context["commission_index"] = SimpleLazyObject(
+            lambda: CommissionIndexPage.objects.child_of(self).live().first()
+        )
+        context["strategy_index"] = SimpleLazyObject(
+            lambda: (
+                StrategyDraftIndexPage.objects.child_of(self).live().first()
+                if readable_member_pages(
+                    StrategyDraftIndexPage.objects.child_of(self), user
+                ).exists()
+                else None
+            )
+        )
+        return context
