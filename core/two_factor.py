@@ -40,7 +40,7 @@ from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from members.mail import send_mail_from_template, send_two_factor_enrolled
+from .mail import send_mail_from_template, send_two_factor_enrolled
 
 DEVICE_NAME = "Application d'authentification"
 # What stays open to a privileged account before its second factor, besides OPEN_VIEW_NAMES:

@@ -14,6 +14,8 @@ from core.blocks import BodyBlock
 from core.cache import cached_fragment, fragment_cache_enabled
 from core.cache.routing import public_pages
 from core.models import BasePage
+from members.models import Organisation
+from news.models import NewsPage, StoryPage
 
 
 def featured_story_ids(home):
@@ -99,9 +101,6 @@ class HomePage(BasePage):
         verbose_name = _("page d'accueil")
 
     def get_context(self, request, *args, **kwargs):
-        from members.models import Organisation
-        from news.models import NewsPage, StoryPage
-
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = NewsPage.objects.for_listing().descendant_of(self)[:6]
         context["featured_stories"] = StoryPage.objects.for_listing().filter(

@@ -7,6 +7,7 @@ from django.db import OperationalError
 from django.db.models import Count, Window
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import get_template
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.static import serve
@@ -147,8 +148,6 @@ def server_error(request):
 
 
 def render_static_500():
-    from django.template.loader import get_template
-
     return get_template("500.html").render({"STATIC_URL": settings.STATIC_URL})
 
 

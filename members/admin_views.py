@@ -14,8 +14,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import TaskState
 
+from core.mail import message_from_template
+
 from .applications import ApplicationError, approve, reject
-from .mail import message_from_template
 from .models import MembershipApplication, StrategyDraftPage, StrategyFeedback
 
 

@@ -18,10 +18,11 @@ from wagtail.log_actions import log
 
 from django_tasks import task
 
+from core.mail import send_mail_from_template
 from core.security import count_in_window
 
 from .forms import MembershipApplicationForm
-from .mail import send_application_receipt, send_join_notice, send_mail_from_template
+from .mail import send_application_receipt, send_join_notice
 from .models import MembershipApplication, Organisation, User
 from .roles import CLUB
 

@@ -9,26 +9,14 @@ import hashlib
 
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.cache import cache
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from django_tasks import task
 
+from core.mail import send_mail_from_template
 from core.security import client_ip, count_in_window
 
 from .models import MembershipApplication, User
-
-
-def message_from_template(template, context, to):
-    """A plain-text e-mail whose template's first line is the subject."""
-    subject, _, body = render_to_string(template, context).partition("\n")
-    return EmailMessage(subject.strip(), body.strip() + "\n", to=[to])
-
-
-def send_mail_from_template(template, context, to):
-    message_from_template(template, context, to).send()
 
 
 @task()
@@ -53,17 +41,6 @@ JOIN_NOTICES = {
 def send_join_notice(email, reason, links):
     """Tell the owner of an address that applied again why nothing new was recorded."""
     send_mail_from_template(JOIN_NOTICES[reason], {"email": email, **links}, email)
-    return True
-
-
-@task()
-def send_two_factor_enrolled(user_id):
-    """Tell an admin account's owner that an authenticator app was just enrolled."""
-    user = User.objects.filter(pk=user_id).first()
-    if user is None or not user.email:
-        return False
-    context = {"user": user, "when": timezone.now()}
-    send_mail_from_template("security/emails/two_factor_enrolled.txt", context, user.email)
     return True
 
 

@@ -9,8 +9,9 @@ from wagtail.models import Page
 
 from django_tasks import task
 
+from core.mail import message_from_template, send_mail_from_template
+
 from .access import can_read_page
-from .mail import message_from_template, send_mail_from_template
 from .models import CommissionMinutesPage, StrategyDraftPage, User
 from .roles import MEMBER_GROUPS
 

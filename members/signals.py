@@ -10,6 +10,8 @@ from django.db.models.signals import post_save
 from wagtail.models import ReferenceIndex
 from wagtail.signals import page_published
 
+from .notifications import NOTIFIED_PAGE_TYPES, notify_publication
+
 _muted = contextvars.ContextVar("member_notifications_muted", default=False)
 
 
@@ -24,8 +26,6 @@ def notifications_muted():
 
 
 def on_page_published(sender, instance, revision=None, **kwargs):
-    from .notifications import NOTIFIED_PAGE_TYPES, notify_publication
-
     if _muted.get() or not isinstance(instance, NOTIFIED_PAGE_TYPES):
         return
     # Only the first publication is news; corrections are not announced again.
@@ -43,9 +43,7 @@ def index_member_page_references(sender, instance, raw=False, **kwargs):
     attached to a council-only draft was served to anyone. Recorded once the page and its
     inline attachments are committed, within the editor's own request.
     """
-    from .models import MemberAccessMixin
-
-    if raw or not isinstance(instance, MemberAccessMixin):
+    if raw or not getattr(instance, "member_only", False):
         return
     model, page_id = type(instance), instance.pk
 

@@ -21,6 +21,7 @@ from core.models import member_only_page_types
 from core.security import clean_search_query, database_is_reachable, mark_private
 
 from .access import member_page_response, readable_member_pages
+from .applications import invitation_tokens
 from .forms import (
     EmailAuthenticationForm,
     MemberPasswordResetForm,
@@ -88,8 +89,6 @@ class InvitationConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("login")
 
     def __init__(self, **kwargs):
-        from .applications import invitation_tokens
-
         super().__init__(**kwargs)
         self.token_generator = invitation_tokens
 

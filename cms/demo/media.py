@@ -9,7 +9,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.utils.file import hash_filelike
 
-from core.images import generate_renditions, listing_rendition_plans
+from cms.renditions import listing_rendition_plans
+from core.images import generate_renditions
 
 from . import artwork
 

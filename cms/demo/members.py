@@ -13,11 +13,12 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from cms.roles import ensure_staff_groups
 from core.models import SiteDocument
 from core.roles import COMMS_MANAGERS
-from home.models import HomePage
+from home.models import HomePage, StandardPage
 from members.models import (
     CommissionIndexPage,
     CommissionMinutesPage,
     CommissionPage,
+    JoinClubPage,
     MemberAreaPage,
     MinutesActionItem,
     MinutesAttachment,
@@ -146,8 +147,6 @@ def _document(collection, title, paragraphs):
 
 def load_join_page(report):
     """The public application form, linked from the home page's call to join."""
-    from home.models import StandardPage
-    from members.models import JoinClubPage
 
     home = HomePage.objects.first()
     if home is None:

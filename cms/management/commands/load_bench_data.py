@@ -28,7 +28,8 @@ from wagtail.models import Collection, Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
 from cms.demo import load_demo_content
-from core.images import generate_renditions, listing_rendition_plans
+from cms.renditions import listing_rendition_plans
+from core.images import generate_renditions
 from core.models import Sector, SiteDocument, SiteImage
 from home.models import HomePage
 from members.models import (
