@@ -144,16 +144,13 @@ class SiteSettings(BaseSiteSetting):
     """Contact details, social links and footer text shown on every page."""
 
     @classmethod
-    def for_request(cls, request):
+    def for_site(cls, site):
         # Every page shows them: read once per generation (a change to them bumps it).
-        attr_name = cls.get_cache_attr_name()
-        if fragment_cache_enabled() and not hasattr(request, attr_name):
-            site = Site.find_for_request(request)
-            if site is not None:
-                found = cached_fragment(f"site-settings:{site.pk}", lambda: cls.for_site(site))
-                found._request = request
-                setattr(request, attr_name, found)
-        return super().for_request(request)
+        # Wagtail's for_request() asks here, then keeps the answer for the request.
+        read = super().for_site
+        if site is None or not fragment_cache_enabled():
+            return read(site)
+        return cached_fragment(f"site-settings:{site.pk}", lambda: read(site))
 
     organisation_name = models.CharField(
         _("nom de l'organisation"), max_length=255, default="Limoges attractivité"

@@ -39,7 +39,7 @@ def two_servers(settings):
     client = redis_or_skip()
     prefix = f"test-{uuid.uuid4().hex[:12]}"
     shared = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "django_redis.cache.RedisCache",  # production's backend
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": prefix,
     }
