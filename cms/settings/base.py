@@ -93,11 +93,18 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.security.PrivateResponsesMiddleware",
-    # Finds the page of an address from a per-generation map instead of the page tree.
-    "core.cache.routing.RouteCacheMiddleware",
     # Last, as django-axes requires: it answers sign-ins made while locked out.
     "axes.middleware.AxesMiddleware",
 ]
+# Finds the page of an address from a per-generation map instead of the page tree
+# (core.cache.routing, the one module that sets Wagtail's per-request routing attributes);
+# ROUTE_CACHE_ENABLED=false serves without it, e.g. to measure what it buys.
+ROUTE_CACHE_ENABLED = env_bool("ROUTE_CACHE_ENABLED", default=True)
+if ROUTE_CACHE_ENABLED:
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("axes.middleware.AxesMiddleware"),
+        "core.cache.routing.RouteCacheMiddleware",
+    )
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
