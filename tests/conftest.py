@@ -1,4 +1,5 @@
-"""Shared fixtures: a site rooted on a factory-built home page, and a shared Chromium."""
+"""Shared fixtures: a site rooted on a factory-built home page, the member area's accounts and
+pages, the join form, the page cache switched on, and a shared Chromium."""
 
 import os
 import threading
@@ -13,6 +14,8 @@ from django.core.cache import cache  # noqa: E402
 import pytest  # noqa: E402
 
 from tests import factories  # noqa: E402
+from tests.members.conftest import accounts, client_for, member_area  # noqa: E402, F401
+from tests.members.test_applications import JoinClubPageFactory, application_data  # noqa: E402
 from tests.support import build_public_site, module_transaction  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -145,3 +148,29 @@ def base_url():
     that pytest 9 deprecates (and warnings are errors here).
     """
     return None
+
+
+@pytest.fixture
+def join_page(home_page):
+    return JoinClubPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def join_data(db):
+    """Valid answers to the join form; override fields with keyword arguments."""
+    sector = factories.SectorFactory(name="Industrie")
+
+    def make(**overrides):
+        data = application_data(sector)
+        data.update(overrides)
+        return data
+
+    return make
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on, as in production (tests run it on local memory, in one process)."""
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_SECONDS = 600
+    return settings

@@ -15,7 +15,7 @@ SECURE_HSTS_SECONDS = 0
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 
-# Tests sign editors in with force_login; the two-factor tests (tests/security/) switch the
+# Tests sign editors in with force_login; the two-factor tests (tests/core/) switch the
 # second step back on.
 ADMIN_2FA_REQUIRED = False
 
@@ -34,7 +34,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
 
 # Most tests count queries or change data behind Wagtail's back: whole-page caching is
-# switched on only by the tests of the page cache (tests/perf/).
+# switched on only by the tests of the page cache (tests/core/cache/).
 PAGE_CACHE_ENABLED = False
 FRAGMENT_CACHE_ENABLED = False
 

@@ -98,3 +98,44 @@ def test_pages_read_the_same_with_fragments_off_cold_and_warm(client, site, sett
     for url in urls:
         assert fresh[url].status_code == cold[url].status_code == warm[url].status_code, url
         assert fresh[url].content == cold[url].content == warm[url].content, url
+
+
+# The contract with Wagtail. core.cache.routing is the one module that sets Wagtail's
+# per-request attributes; these tests fail as soon as a Wagtail release stops honouring them,
+# so that an upgrade shows at once what to change (or that the route map must go).
+
+
+def test_wagtail_routes_a_request_from_the_route_it_carries(rf, home_page):
+    from wagtail.models import Page
+
+    request = rf.get("/nowhere/")
+    primed = (home_page, [], {})
+    request._wagtail_route_for_request = primed
+    assert Page.route_for_request(request, "/nowhere/") is primed
+
+
+def test_wagtail_finds_the_site_a_request_carries(rf, home_page):
+    from wagtail.models import Site
+
+    request = rf.get("/", HTTP_HOST="ailleurs.example")
+    site = Site.objects.get(is_default_site=True)
+    request._wagtail_site = site
+    assert Site.find_for_request(request) is site
+
+
+def test_page_addresses_are_served_by_wagtails_serve_view():
+    from django.urls import resolve
+
+    from wagtail import views
+
+    assert resolve("/une/page/").func is views.serve
+    assert resolve("/").func is views.serve
+
+
+def test_the_middleware_primes_only_wagtails_own_routes(client, site):
+    from django.conf import settings
+
+    assert "core.cache.routing.RouteCacheMiddleware" in settings.MIDDLEWARE
+    response = client.get(site.charter_news.url)
+    assert response.status_code == 200
+    assert response.wsgi_request._wagtail_route_for_request[0].pk == site.charter_news.pk
