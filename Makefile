@@ -20,7 +20,7 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --address $(HOST):$(PORT)
 
 run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)

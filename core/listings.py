@@ -1,8 +1,10 @@
 """Listings: pagination, cached counts of public listings, and the sector filter."""
 
 import hashlib
+import re
 
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.utils.functional import cached_property
 
 from .cache import cached_fragment
@@ -34,16 +36,33 @@ def paginate_public_listing(request, queryset, per_page=ITEMS_PER_PAGE):
     return PublicListingPaginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
+# What a slug in a filter may look like (accents allowed, as in tag slugs).
+FILTER_VALUE = re.compile(r"[-\w]{1,100}")
+
+
+def filter_value_or_404(value):
+    """A filter's value from the query string, or 404 when it cannot name anything.
+
+    One rule for every listing: a value that names nothing is a 404, never an empty or
+    unfiltered listing, and a value that could not be a slug (a NUL byte, a space, 10,000
+    characters) never reaches the database.
+    """
+    if not FILTER_VALUE.fullmatch(value):
+        raise Http404
+    return value
+
+
 def filter_by_sector(request, queryset, listed):
     """The `?secteur=` filter of a listing: the narrowed queryset and the filter's context.
 
     `listed` holds every row the listing may show (any sector): the filter offers only the
-    sectors present there. An unknown sector leaves the listing whole.
+    sectors present there. An unknown sector is a 404, like an unknown category or tag.
     """
     sector = None
     if slug := request.GET.get("secteur"):
-        sector = Sector.objects.filter(slug=slug).first()
-        if sector is not None:
-            queryset = queryset.filter(sector=sector)
+        sector = Sector.objects.filter(slug=filter_value_or_404(slug)).first()
+        if sector is None:
+            raise Http404
+        queryset = queryset.filter(sector=sector)
     sectors = Sector.objects.filter(pk__in=listed.values("sector"))
     return queryset, {"sectors": sectors, "current_sector": sector}

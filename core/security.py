@@ -1,14 +1,18 @@
 """Security headers, the scoped Content-Security-Policy, sign-in throttling and outage answers."""
 
+import copy
+import logging
 import sys
 import unicodedata
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.template.loader import get_template
 from django.template.response import TemplateResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.datastructures import MultiValueDictKeyError
 
@@ -16,6 +20,8 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 
 from .hooks import private_prefixes
+
+logger = logging.getLogger(__name__)
 
 # Errors that mean the database cannot be reached, not that our code is wrong.
 DATABASE_UNAVAILABLE_ERRORS = (OperationalError, InterfaceError)
@@ -206,14 +212,20 @@ def count_in_window(cache, key, window):
 
 
 def client_ip(request):
-    """The visitor's address: REMOTE_ADDR, or behind our TLS proxy the one it appended last.
+    """The visitor's address: REMOTE_ADDR, or behind proxies the one the outermost appended.
 
-    Only the right-most X-Forwarded-For entry is trusted, since the client writes the others.
+    With TRUSTED_PROXY_COUNT proxies in front of the site, each appends the address it
+    received the request from to X-Forwarded-For: the client's is the n-th entry from the
+    right. Entries further left are written by the client and never trusted.
     """
-    if getattr(settings, "AXES_BEHIND_PROXY", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if proxies:
+        forwarded = [
+            entry.strip() for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
+        forwarded = [entry for entry in forwarded if entry]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
 
 
@@ -250,3 +262,62 @@ def clean_search_query(value):
         if char != '"' and unicodedata.category(char) not in {"Cc", "Cf", "Cs", "Co", "Cn"}
     )
     return " ".join(kept.split())[:MAX_SEARCH_QUERY_LENGTH]
+
+
+# Forms sent after their session expired (CSRF failure).
+
+RESUBMITTED_ATTRIBUTE = "resubmitted_form_data"
+
+
+def resubmitted_data(request):
+    """What a person had typed in a form refused for an expired session, for the form to show
+    again (bound, so its errors show too); None on any ordinary request."""
+    return getattr(request, RESUBMITTED_ATTRIBUTE, None)
+
+
+def kept_answers(request):
+    """The submitted values worth giving back: never the token, never a password."""
+    data = request.POST.copy()
+    for name in list(data):
+        if name == "csrfmiddlewaretoken" or "password" in name.lower():
+            del data[name]
+    return data
+
+
+def page_with_answers(request, answers):
+    """The page the form was on, rendered for a GET with the answers handed to its form."""
+    page_request = copy.copy(request)
+    page_request.method = "GET"
+    page_request.POST = QueryDict()
+    setattr(page_request, RESUBMITTED_ATTRIBUTE, answers)
+    try:
+        match = resolve(request.path_info)
+        response = match.func(page_request, *match.args, **match.kwargs)
+        if hasattr(response, "render"):
+            response = response.render()
+    except (Resolver404, Http404, PermissionDenied):
+        return None
+    except Exception:
+        # The refusal must be answered whatever the page does; the generic page will do.
+        logger.exception("CSRF failure: the page of %s could not be shown again", request.path)
+        return None
+    return response if response.status_code == 200 else None
+
+
+def csrf_failure(request, reason=""):
+    """A form whose session expired: a French page in the site's layout, never Django's.
+
+    Nothing sent is processed. Where the form's page can show it again (the join form, the
+    strategy feedback), that page comes back with what was typed and a fresh token;
+    elsewhere a page lists the answers and sends them again with a fresh token.
+    """
+    answers = kept_answers(request) if request.method == "POST" else QueryDict()
+    response = page_with_answers(request, answers) if answers else None
+    if response is None:
+        response = TemplateResponse(
+            request,
+            "security/csrf_failure.html",
+            {"answers": list(answers.lists()), "action": request.get_full_path()},
+        ).render()
+    response.status_code = 403
+    return mark_private(response)

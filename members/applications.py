@@ -19,7 +19,7 @@ from wagtail.log_actions import log
 from django_tasks import task
 
 from core.mail import send_mail_from_template
-from core.security import count_in_window
+from core.security import client_ip, count_in_window, resubmitted_data
 
 from .forms import MembershipApplicationForm
 from .mail import send_application_receipt, send_join_notice
@@ -45,7 +45,7 @@ invitation_tokens = InvitationTokenGenerator()
 
 def client_key(request):
     """A rate-limit key per client address, hashed so no address is stored in clear."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request)
     return "join-rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
 
 
@@ -62,7 +62,9 @@ def handle_application_form(page, request):
     charter_url = page.charter_page.url if page.charter_page_id else None
     privacy_url = page.privacy_page.url if page.privacy_page_id else None
     form = MembershipApplicationForm(
-        request.POST or None, charter_url=charter_url, privacy_url=privacy_url
+        request.POST or resubmitted_data(request),
+        charter_url=charter_url,
+        privacy_url=privacy_url,
     )
     thanks_url = page.url + page.reverse_subpage("thanks")
     if request.method == "POST":
@@ -75,10 +77,11 @@ def handle_application_form(page, request):
                 ),
             )
         elif form.is_valid():
-            count_submission(request)
             # Bots, new applicants and people who already applied or have an account all get
             # the same answer; only the e-mail sent to the address says which case it was.
+            # Spam is not counted: behind a shared address it would lock real applicants out.
             if not form.is_spam():
+                count_submission(request)
                 receive_application(form, request)
             return HttpResponseRedirect(thanks_url)
     return page.render(request, context_overrides={"form": form})

@@ -1,6 +1,9 @@
 """Narrows the admin for accounts that may not see the member area."""
 
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.utils.cache import add_never_cache_headers
 
 from .roles import may_see_member_area_in_admin
 
@@ -26,4 +29,24 @@ class AdminScopeMiddleware:
             and not may_see_member_area_in_admin(user)
         ):
             raise PermissionDenied
+        return self.get_response(request)
+
+
+class MemberAreaSignInMiddleware:
+    """Every address under the member area sends a visitor who is not signed in to sign in,
+    whether a page answers there or not: nobody learns which member pages exist."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            request.path_info.startswith(settings.MEMBER_AREA_URL)
+            and user is not None
+            and not user.is_authenticated
+        ):
+            response = redirect_to_login(request.get_full_path())
+            add_never_cache_headers(response)
+            return response
         return self.get_response(request)

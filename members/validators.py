@@ -27,7 +27,8 @@ def luhn_valid(digits):
 def validate_siret(value):
     """A SIRET has 14 digits and a valid checksum (Luhn, or La Poste's own rule)."""
     digits = normalise_siret(value)
-    if not digits.isdigit() or len(digits) != 14:
+    # Only ASCII digits: str.isdigit() also accepts « ² » or Arabic-Indic digits.
+    if not (digits.isascii() and digits.isdigit()) or len(digits) != 14:
         raise ValidationError(
             _("Le numéro SIRET compte 14 chiffres (par exemple 213 300 017 00017)."),
             code="siret_length",

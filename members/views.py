@@ -18,7 +18,12 @@ from wagtail.models import Page
 
 from core.listings import paginate
 from core.models import member_only_page_types
-from core.security import clean_search_query, database_is_reachable, mark_private
+from core.security import (
+    clean_search_query,
+    database_is_reachable,
+    mark_private,
+    resubmitted_data,
+)
 
 from .access import member_page_response, readable_member_pages
 from .applications import invitation_tokens
@@ -48,6 +53,13 @@ class MemberLoginView(auth_views.LoginView):
 
     def get_default_redirect_url(self):
         return member_area_url()
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        # After an expired session, the address typed comes back (never the password).
+        if (answers := resubmitted_data(self.request)) is not None:
+            kwargs["initial"] = {"username": answers.get("username", "")}
+        return kwargs
 
     def dispatch(self, request, *args, **kwargs):
         return mark_private(super().dispatch(request, *args, **kwargs))
@@ -176,23 +188,25 @@ def draft_page_view(page, request, feedback_id=None):
         editing = get_object_or_404(page.feedback, pk=feedback_id, author=request.user)
     form = None
     if page.accepts_feedback:
-        form = StrategyFeedbackForm(request.POST or None, instance=editing)
+        form = StrategyFeedbackForm(request.POST or resubmitted_data(request), instance=editing)
         if request.method == "POST" and form.is_valid():
             feedback = form.save(commit=False)
             feedback.draft = page
             feedback.author = request.user
             feedback.save()
-            messages.success(
-                request,
-                _("Merci : votre avis a bien été reçu. Vous pouvez le modifier jusqu'au %(date)s.")
-                % {"date": page.consultation_ends_on.strftime("%d/%m/%Y")},
-            )
-            return HttpResponseRedirect(page.url + "#mes-avis")
+            # The thanks appear where the person is, in the feedback section, and take focus.
+            return HttpResponseRedirect(page.url + "?avis=recu#avis-merci")
     elif request.method == "POST":
         messages.error(request, _("La consultation est close : les avis ne sont plus acceptés."))
         return HttpResponseRedirect(page.url)
     context = page.get_context(request)
-    context.update({"feedback_form": form, "editing_feedback": editing})
+    context.update(
+        {
+            "feedback_form": form,
+            "editing_feedback": editing,
+            "feedback_received": request.GET.get("avis") == "recu" and form is not None,
+        }
+    )
     return mark_private(page.render(request, context_overrides=context))
 
 

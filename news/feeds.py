@@ -80,3 +80,5 @@ class NewsAtomFeed(NewsRssFeed):
 
     feed_type = Atom1Feed
     subtitle = NewsRssFeed.description
+    # RFC 4287 wants an author on the feed or on every entry; entries inherit this one.
+    author_name = "Limoges attractivité"

@@ -30,7 +30,12 @@ from core.cache import cached_fragment
 from core.cache.routing import CachedPrivacyQuerySetMixin
 from core.cards import render_cards
 from core.images import CARD_SIZES, PORTRAIT_SIZES, SOCIAL_SIZE, prefetch_image
-from core.listings import ITEMS_PER_PAGE, filter_by_sector, paginate_public_listing
+from core.listings import (
+    ITEMS_PER_PAGE,
+    filter_by_sector,
+    filter_value_or_404,
+    paginate_public_listing,
+)
 from core.models import BasePage, IntroductionMixin
 
 
@@ -174,6 +179,19 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
         # a second read of the privacy restrictions.
         return self.published_tag_or_404(slug, NewsPage.objects.child_of(self).live())
 
+    def listing_description(self, current_category=None, current_tag=None, current_year=None):
+        """The meta description of a filtered listing, which the index's own would misdescribe."""
+        if current_category is not None:
+            return (
+                current_category.description
+                or f"Les actualités « {current_category.name} » du réseau Limoges attractivité."
+            )
+        if current_tag is not None:
+            return f"Les actualités du réseau Limoges attractivité sur « {current_tag.name} »."
+        if current_year is not None:
+            return f"Les actualités publiées en {current_year} par le réseau Limoges attractivité."
+        return ""
+
     def render_listing(self, request, items, **extra):
         # Only the identifiers of the page's items are read, and like the count they are kept
         # per generation under a name made of the filters (page 400 then skips nothing);
@@ -190,6 +208,7 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
             )
         tag = extra.get("current_tag")
         context = {
+            "listing_description": self.listing_description(**extra),
             "items": page_of_pks,
             "cards": render_cards(
                 request,
@@ -214,13 +233,13 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
         items = published = self.news_items()
         category = None
         if slug := request.GET.get("categorie"):
-            category = NewsCategory.objects.filter(slug=slug).first()
+            category = NewsCategory.objects.filter(slug=filter_value_or_404(slug)).first()
             if category is None:
                 raise Http404
             items = items.filter(category=category)
         tag = None
         if slug := request.GET.get("tag"):
-            tag = self.published_tag_or_404(slug, published)
+            tag = self.published_tag_or_404(filter_value_or_404(slug), published)
             items = items.filter(tags=tag)
         return self.render_listing(request, items, current_category=category, current_tag=tag)
 
@@ -241,6 +260,9 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
     @re_path(r"^(?P<year>\d{4})/$")
     def year_archive(self, request, year):
         year = int(year)
+        # « 0000 » would read as no year at all, and before 1000 there is nothing to archive.
+        if year < 1000:
+            raise Http404
         items = self.news_items().filter(published_on__year=year)
         return self.render_listing(request, items, current_year=year)
 

@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "core.two_factor.AdminTwoFactorMiddleware",
     "members.middleware.AdminScopeMiddleware",
+    "members.middleware.MemberAreaSignInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.security.IncompleteFormMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -313,6 +314,11 @@ AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
 # A proxy terminating TLS appends the client's address to X-Forwarded-For.
 AXES_BEHIND_PROXY = env_bool("BEHIND_TLS_PROXY")
+# How many proxies in front of the site append to X-Forwarded-For (core.security.client_ip):
+# sign-in throttling and the join form's limit key on the address the outermost one saw.
+TRUSTED_PROXY_COUNT = int(
+    os.environ.get("TRUSTED_PROXY_COUNT", "1" if env_bool("BEHIND_TLS_PROXY") else "0")
+)
 # Passwords never reach the attempts log.
 AXES_SENSITIVE_PARAMETERS = ["password", "new_password1", "new_password2", "old_password"]
 
@@ -423,6 +429,9 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 # password would open member content to whoever learns it.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+# A form sent after its session expired comes back in French with what was typed.
+CSRF_FAILURE_VIEW = "core.security.csrf_failure"
+
 # The member area's addresses, written once: URLs, caches, robots.txt and menus read them.
 MEMBER_AREA_URL = "/espace-membres/"
 LOGIN_URL = "/connexion/"

@@ -1,6 +1,8 @@
 """The abstract editorial page every page type builds on, and the index pages' lead."""
 
 from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -47,7 +49,18 @@ class BasePage(CachedViewRestrictionsMixin, Page):
 
     @property
     def meta_description(self):
-        return self.search_description or self.summary
+        """What search engines show under the title: the editor's description, the summary,
+        the lead paragraph, or the beginning of the body."""
+        for text in (
+            self.search_description,
+            self.summary,
+            getattr(self, "introduction", ""),
+            getattr(self, "body", ""),
+        ):
+            text = " ".join(strip_tags(str(text or "")).split())
+            if text:
+                return Truncator(text).chars(160)
+        return ""
 
     @property
     def social_image(self):

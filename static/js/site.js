@@ -3,6 +3,7 @@
  * - On narrow screens the main menu folds behind a "Menu" button.
  * - Embedded video players get the block's title when the provider's iframe has none,
  *   so assistive technologies can announce the frame.
+ * - An error summary or a confirmation placed by the server takes focus.
  */
 (function () {
   "use strict";
@@ -46,6 +47,16 @@
     });
   }
 
+  // An error summary or a confirmation that the server put where the person is: focused so
+  // that it is seen and announced.
+  function focusNotice() {
+    var notice = document.querySelector("[data-focus-on-load]");
+    if (notice) {
+      notice.focus();
+    }
+  }
+
   setUpMenuToggle();
   nameVideoFrames();
+  focusNotice();
 })();

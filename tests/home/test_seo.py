@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 import xml.etree.ElementTree as ET  # noqa: S405 - parses our own sitemap
 
 import pytest
@@ -130,3 +131,24 @@ def test_json_ld_survives_a_hostile_title(client, public_site):
     response = get(client, news.url)
     assert "<script>alert(" not in response.content.decode()
     assert json_ld(response)["headline"] == news.title[:110]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        lambda site: site.standard.url,
+        lambda site: site.directory.url,
+        lambda site: f"{site.news_index.url}2023/",
+        lambda site: f"{site.news_index.url}etiquette/charte/",
+        lambda site: "/recherche/?q=charte",
+    ],
+)
+def test_every_public_page_has_a_meta_description(client, public_site, url):
+    response = get(client, url(public_site))
+    found = re.search(r'<meta name="description" content="([^"]+)">', response.content.decode())
+    assert found and len(found[1]) > 20
+
+
+def test_a_year_archive_is_described_as_such(client, public_site):
+    body = get(client, f"{public_site.news_index.url}2023/").content.decode()
+    assert 'content="Les actualités publiées en 2023' in body

@@ -1,6 +1,7 @@
 """Member pages: tree rules, dashboard, minutes, drafts with their comparison and feedback."""
 
 import datetime
+import re
 
 from django.urls import reverse
 from django.utils import timezone
@@ -124,8 +125,12 @@ def test_member_leaves_edits_and_sees_feedback(client_for, member_area):
     assert response.status_code == 302
     feedback = StrategyFeedback.objects.get()
     assert feedback.author.email == "conseil@example.org"
-    page = client.get(draft.url).content.decode()
-    assert "votre avis a bien été reçu" in page
+    # The thanks appear in the feedback section, where the person is, and take focus there.
+    assert response["Location"] == draft.url + "?avis=recu#avis-merci"
+    page = client.get(response["Location"]).content.decode()
+    thanks = page.index('id="avis-merci"')
+    assert page.index('id="mes-avis"') < thanks < page.index("votre avis a bien été reçu")
+    assert "data-focus-on-load" in page[thanks - 200 : thanks + 50]
     assert "Associer les étudiants." in page
     edit_url = f"{draft.url}avis/{feedback.pk}/modifier/"
     client.post(edit_url, {"section": "Axe 2", "text": "Associer aussi les lycéens."})
@@ -216,3 +221,28 @@ def test_member_query_counts_do_not_grow_with_content(client_for, member_area, v
         client.get(url)
     after = [count_queries(client, url) for url in urls]
     assert before == after
+
+
+@pytest.mark.parametrize(
+    ("account", "offered", "withheld"),
+    [
+        ("partner", ["Tableau de bord", "Rechercher", "Mon compte"], ["strategie"]),
+        ("council", ["Tableau de bord", "Rechercher", "Mon compte"], []),
+    ],
+)
+def test_the_member_menu_offers_only_what_the_person_may_open(
+    client_for, member_area, account, offered, withheld
+):
+    client = client_for(account)
+    page = client.get(member_area["area"].url).content.decode()
+    menu = page[page.index('id="menu-membres"') :]
+    menu = menu[: menu.index("</nav>")]
+    for label in offered:
+        assert label in menu
+    links = re.findall(r'href="([^"]+)"', menu)
+    for url in links:
+        if url.startswith("/espace-membres/"):
+            assert client.get(url).status_code == 200, url
+    assert not [url for url in links if any(word in url for word in withheld)]
+    if account == "council":
+        assert member_area["strategy_index"].url in links

@@ -81,7 +81,13 @@ def check_atom_feed(feed, self_url):
     self_link = feed.find(f"{ATOM}link[@rel='self']")
     assert self_link is not None and self_link.get("href") == ORIGIN.rstrip("/") + self_url
     entries = feed.findall(f"{ATOM}entry")
+    # RFC 4287 4.1.1: an author on the feed, or on every entry.
+    feed_author = feed.find(f"{ATOM}author/{ATOM}name")
     for entry in entries:
+        entry_author = entry.find(f"{ATOM}author/{ATOM}name")
+        assert (feed_author is not None and feed_author.text) or (
+            entry_author is not None and entry_author.text
+        )
         assert text(entry, f"{ATOM}id")
         assert text(entry, f"{ATOM}title")
         datetime.datetime.fromisoformat(text(entry, f"{ATOM}updated"))
