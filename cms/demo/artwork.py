@@ -304,75 +304,129 @@ def draw_illustration(motif, palette, seed, size=COVER_SIZE):
     return _jpeg(_composition(size, motif, palette, seed))
 
 
-def draw_cover(title, motif, palette, kicker="Limoges attractivité"):
-    """A listing picture: a composition with the title on a dark band, as JPEG bytes."""
-    width, height = COVER_SIZE
-    image = _composition(COVER_SIZE, motif, palette, title)
-    overlay = Image.new("RGBA", COVER_SIZE, (0, 0, 0, 0))
-    draw = ImageDraw.Draw(overlay)
-    margin = 80
-    font, lines = _fit(draw, title, width - 2 * margin, 3, 72, 44)
-    line_height = int(font.size * 1.25)
-    band_top = height - margin - line_height * len(lines) - 40
-    draw.rectangle((0, band_top - 40, width, height), fill=(10, 14, 30, 185))
-    for index, line in enumerate(lines):
-        draw.text((margin, band_top + index * line_height), line, font=font, fill=WHITE)
-    kicker_font, needs_ascii = _font(32)
-    kicker = _prepare(kicker.upper(), needs_ascii)
-    kicker_width = draw.textlength(kicker, font=kicker_font)
-    draw.rectangle((margin - 20, 50, margin + kicker_width + 20, 110), fill=(10, 14, 30, 200))
-    draw.text((margin, 62), kicker, font=kicker_font, fill=palette.accent)
-    return _jpeg(Image.alpha_composite(image, overlay))
+def _draw_emblem(draw, box, seed, colour):
+    """A geometric emblem in `box`: arcs, a ring or stacked plates, chosen by `seed`."""
+    left, top, right, bottom = box
+    size = right - left
+    variation = Variation(seed)
+    kind = variation.choice((0, 1, 2, 3))
+    if kind == 0:  # concentric arches, like the bridges over the Vienne
+        for step in range(3):
+            inset = step * size * 0.14
+            draw.arc(
+                (left + inset, top + inset, right - inset, bottom + size - inset),
+                180,
+                360,
+                fill=colour,
+                width=int(size * 0.08),
+            )
+    elif kind == 1:  # a ring with a dot: a node of the network
+        draw.ellipse(box, outline=colour, width=int(size * 0.12))
+        dot = size * 0.18
+        centre = (left + size / 2, top + size / 2)
+        draw.ellipse(
+            (centre[0] - dot, centre[1] - dot, centre[0] + dot, centre[1] + dot), fill=colour
+        )
+    elif kind == 2:  # stacked porcelain plates
+        for step in range(3):
+            y = top + step * size * 0.3
+            draw.ellipse((left, y, right, y + size * 0.34), outline=colour, width=int(size * 0.07))
+    else:  # a leaf: two arcs meeting
+        draw.chord((left, top, right + size * 0.4, bottom), 110, 250, fill=colour)
 
 
 def draw_logo(mark, name, colour):
-    """A placeholder wordmark: the short mark in a white square, the name beside it, as PNG."""
+    """A made-up logo: a geometric emblem and the organisation's name, as PNG."""
     width, height = LOGO_SIZE
-    image = Image.new("RGB", LOGO_SIZE, colour)
+    image = Image.new("RGB", LOGO_SIZE, WHITE)
     draw = ImageDraw.Draw(image)
-    square = height - 80
-    draw.rounded_rectangle((40, 40, 40 + square, 40 + square), radius=24, fill=WHITE)
-    mark_font, mark_lines = _fit(draw, mark, square - 30, 1, 110, 36)
-    mark_text = mark_lines[0] if mark_lines else ""
-    left, top, right, bottom = draw.textbbox((0, 0), mark_text, font=mark_font)
-    draw.text(
-        (40 + (square - (right - left)) / 2 - left, 40 + (square - (bottom - top)) / 2 - top),
-        mark_text,
-        font=mark_font,
-        fill=colour,
-    )
-    text_left = 40 + square + 30
-    name_font, name_lines = _fit(draw, name, width - text_left - 30, 4, 40, 20)
+    emblem = height - 120
+    _draw_emblem(draw, (50, 60, 50 + emblem, 60 + emblem), name, colour)
+    text_left = 50 + emblem + 40
+    name_font, name_lines = _fit(draw, name, width - text_left - 30, 4, 44, 20)
     line_height = int(name_font.size * 1.2)
     first_line = (height - line_height * len(name_lines)) / 2
     for index, line in enumerate(name_lines):
-        draw.text((text_left, first_line + index * line_height), line, font=name_font, fill=WHITE)
+        draw.text((text_left, first_line + index * line_height), line, font=name_font, fill=colour)
     return _png(image)
 
 
+# Tones for the faces and hair of illustrated portraits, so that they do not all look alike.
+SKIN_TONES = ((246, 217, 190), (234, 192, 158), (198, 144, 106), (150, 102, 72), (96, 64, 46))
+HAIR_TONES = ((40, 30, 26), (92, 60, 38), (168, 120, 70), (214, 190, 150), (120, 120, 124))
+CLOTHES = ((32, 58, 110), (150, 40, 52), (40, 100, 72), (90, 60, 130), (60, 64, 72), (200, 120, 50))
+
+
 def draw_portrait(seed, palette):
-    """An abstract avatar: a light silhouette on a gradient, with a few circles, as JPEG."""
+    """An illustrated bust: face, hair and clothes of varying shapes and tones, as JPEG."""
     width, height = PORTRAIT_SIZE
     image = _gradient(PORTRAIT_SIZE, palette.start, palette.end).convert("RGBA")
     layer = Image.new("RGBA", PORTRAIT_SIZE, (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
     variation = Variation(seed)
-    for _ in range(5):
+    for _ in range(4):
         radius = variation.between(40, 140)
         cx, cy = variation.between(0, width), variation.between(0, height)
         draw.ellipse(
             (cx - radius, cy - radius, cx + radius, cy + radius),
-            fill=_with_alpha(palette.accent, 70),
+            fill=_with_alpha(palette.accent, 60),
         )
-    head = width * 0.17
-    head_y = height * 0.4
-    draw.ellipse(
-        (width / 2 - head, head_y - head, width / 2 + head, head_y + head),
-        fill=_with_alpha(WHITE, 235),
+    skin = variation.choice(SKIN_TONES)
+    hair = variation.choice(HAIR_TONES)
+    clothes = variation.choice(CLOTHES)
+    centre = width / 2 + variation.between(-40, 40)
+    head_w = width * variation.between(14, 18) / 100
+    head_h = head_w * variation.between(115, 135) / 100
+    head_y = height * 0.42
+    shoulders = width * variation.between(30, 40) / 100
+    # Clothes, then the neck, then the face and the hair over it.
+    draw.ellipse((centre - shoulders, height * 0.7, centre + shoulders, height * 1.3), fill=clothes)
+    draw.rectangle(
+        (centre - head_w * 0.35, head_y, centre + head_w * 0.35, height * 0.74), fill=skin
     )
-    draw.ellipse(
-        (width * 0.16, height * 0.64, width * 0.84, height * 1.25), fill=_with_alpha(WHITE, 235)
-    )
+    hair_style = variation.choice((0, 1, 2, 3))
+    if hair_style == 1:  # long hair behind the face
+        draw.rounded_rectangle(
+            (
+                centre - head_w * 1.25,
+                head_y - head_h * 1.05,
+                centre + head_w * 1.25,
+                head_y + head_h * 1.2,
+            ),
+            radius=int(head_w),
+            fill=hair,
+        )
+    draw.ellipse((centre - head_w, head_y - head_h, centre + head_w, head_y + head_h), fill=skin)
+    if hair_style in (0, 1):  # a cap of hair
+        draw.chord(
+            (
+                centre - head_w * 1.08,
+                head_y - head_h * 1.12,
+                centre + head_w * 1.08,
+                head_y + head_h * 0.5,
+            ),
+            180,
+            360,
+            fill=hair,
+        )
+    elif hair_style == 2:  # short curls
+        for step in range(7):
+            angle = math.pi + step * math.pi / 6
+            x = centre + math.cos(angle) * head_w * 0.95
+            y = head_y - head_h * 0.35 + math.sin(angle) * head_h * 0.75
+            curl = head_w * 0.32
+            draw.ellipse((x - curl, y - curl, x + curl, y + curl), fill=hair)
+    # hair_style 3: none
+    if variation.unit() < 1 / 3:  # glasses
+        eye_y = head_y - head_h * 0.05
+        lens = head_w * 0.3
+        for side in (-1, 1):
+            x = centre + side * head_w * 0.42
+            draw.ellipse(
+                (x - lens, eye_y - lens * 0.8, x + lens, eye_y + lens * 0.8),
+                outline=(30, 30, 30, 255),
+                width=6,
+            )
     return _jpeg(Image.alpha_composite(image, layer))
 
 

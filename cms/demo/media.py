@@ -100,16 +100,13 @@ class DemoImageLibrary:
         )
 
     def cover(self, title, motif, *, prefix="Visuel"):
-        """A listing picture with `title` written on it."""
+        """A listing picture for `title`: a textless composition (cards show it beside the
+        title, as decoration)."""
         palette = artwork.palette_for(title)
         return self.ensure(
             f"{prefix} – {title}",
-            alt_text=first_that_fits(
-                f"{artwork.describe_composition(motif, palette)}, avec le titre « {title} » "
-                "en surimpression.",
-                f"Visuel illustré portant le titre « {title} ».",
-            ),
-            render=lambda: artwork.draw_cover(title, motif, palette),
+            alt_text=f"{artwork.describe_composition(motif, palette)}.",
+            render=lambda: artwork.draw_illustration(motif, palette, title),
         )
 
     def hero(self, title, motif):
@@ -133,10 +130,7 @@ class DemoImageLibrary:
         palette = artwork.palette_for(person_name)
         return self.ensure(
             f"Portrait – {person_name}",
-            alt_text=(
-                f"Portrait illustré de {person_name} : une silhouette stylisée sur un fond aux "
-                f"tons {palette.description}."
-            ),
+            alt_text=f"Portrait illustré de {person_name}.",
             render=lambda: artwork.draw_portrait(person_name, palette),
         )
 

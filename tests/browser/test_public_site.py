@@ -52,7 +52,7 @@ def test_visitor_tours_the_site(page, live_site):
     page.get_by_role("link", name=live_site.charter_news.title).first.click()
     expect(page).to_have_url(live_site.base_url + live_site.charter_news.url)
     expect(page.locator("h1")).to_have_text(live_site.charter_news.title)
-    expect(page.locator(".article__meta time")).to_have_text("1 juin 2023")
+    expect(page.locator(".article__meta time")).to_have_text("1er juin 2023")
 
     page.locator(".article__footer .tag-list").get_by_role("link", name="charte").click()
     expect(page).to_have_url(f"{live_site.base_url}{live_site.news_index.url}etiquette/charte/")

@@ -43,10 +43,11 @@ def test_public_page_renders_in_french(client, public_site, page_type):
 
 @pytest.mark.parametrize("page_type", LISTS_THE_CHARTER_NEWS)
 def test_news_dates_are_written_in_french(client, public_site, page_type):
-    """The news published on 2023-06-01 reads « 1 juin 2023 » wherever it appears."""
+    """The news published on 2023-06-01 reads « 1er juin 2023 » wherever it appears."""
     text = soup(get(client, public_page_urls(public_site)[page_type])).get_text(" ")
     assert public_site.charter_news.title in text
-    assert "1 juin 2023" in text
+    assert "1er juin 2023" in text
+    assert "1 juin" not in text
     assert "June" not in text
 
 

@@ -182,3 +182,26 @@ def test_admin_forms_take_payloads_without_crashing(admin_client, home_page):
         assert_safe(admin_client.post("/admin/collections/add/", {"name": name, "parent": 1}))
         assert_safe(admin_client.get("/admin/collections/"))
         assert_safe(admin_client.get("/admin/pages/search/", {"q": payload}))
+
+
+# Every query parameter of every public page, with every payload (and odd numbers for pages).
+QUERY_PARAMETERS = ("page", "tag", "categorie", "secteur", "q", "avis", "next")
+ODD_NUMBERS = ["0", "-1", "99999999999999999999", "1e3", "١٢", "²", "0x10"]
+
+
+@pytest.mark.parametrize("parameter", QUERY_PARAMETERS)
+def test_every_query_parameter_of_every_public_page(client, public_site, parameter):
+    from tests.support import public_page_urls
+
+    urls = [*public_page_urls(public_site).values(), "/recherche/", "/connexion/"]
+    for url in urls:
+        for value in [*PAYLOADS, *ODD_NUMBERS]:
+            assert_safe(client.get(url, {parameter: value}))
+
+
+@pytest.mark.parametrize(
+    "path", ["/actualites/{}/", "/actualites/etiquette/{}/", "/actualites/categorie/{}/"]
+)
+def test_every_payload_in_an_address(client, public_site, path):
+    for value in [*PAYLOADS[:6], "0000", "9999", "..%2f..%2fetc%2fpasswd"]:
+        assert_safe(client.get(path.format(value)))
