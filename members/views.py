@@ -73,7 +73,7 @@ class MemberLogoutView(auth_views.LogoutView):
 
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)
-        messages.success(request, _("Vous êtes déconnecté. À bientôt !"))
+        messages.success(request, _("Déconnexion effectuée. À bientôt !"))
         return response
 
 

@@ -301,9 +301,7 @@ def _load_member_content(report):
                     *STRATEGY_PARAGRAPHS[:2],
                 ],
             )
-            MinutesAttachment.objects.create(
-                page=minutes, document=document, title="Compte rendu (PDF)"
-            )
+            MinutesAttachment.objects.create(page=minutes, document=document, title="Compte rendu")
             MinutesActionItem.objects.create(
                 page=minutes,
                 description="Préparer une note de synthèse pour le conseil stratégique",

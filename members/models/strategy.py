@@ -120,7 +120,7 @@ class StrategyDraftPage(RoutablePageMixin, MemberBasePage):
 
     @property
     def version_label(self):
-        return f"v{self.version_number}"
+        return f"version {self.version_number}"
 
     @property
     def accepts_feedback(self):

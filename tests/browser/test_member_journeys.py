@@ -94,7 +94,7 @@ def test_member_reads_minutes_leaves_feedback_and_manages_account(
     expect(page.get_by_text("Votre mot de passe a été modifié.")).to_be_visible()
 
     page.get_by_role("button", name="Se déconnecter").click()
-    expect(page.get_by_text("Vous êtes déconnecté")).to_be_visible()
+    expect(page.get_by_text("Déconnexion effectuée")).to_be_visible()
     page.goto(base + "/espace-membres/")
     expect(page).to_have_url(re.compile(r"/connexion/\?next="))
     sign_in(page, base, "conseil@example.org", new_password)

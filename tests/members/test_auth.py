@@ -89,7 +89,7 @@ def test_sign_out_requires_post(client, member_area, accounts):
     client.force_login(accounts["partner"])
     assert client.get(reverse("logout")).status_code == 405
     response = client.post(reverse("logout"), follow=True)
-    assert "Vous êtes déconnecté" in response.content.decode()
+    assert "Déconnexion effectuée" in response.content.decode()
     assert client.get("/espace-membres/").status_code == 302
 
 

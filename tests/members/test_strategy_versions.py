@@ -40,8 +40,8 @@ def test_cotech_member_reads_no_council_only_text_in_the_diff(client_for, versio
     body = client_for("cotech").get(versions.url).content.decode()
     assert "secret-conseil" not in body
     assert "Stratégie version 2" not in body
-    assert "avec la v2" not in body
-    assert "avec la v1" in body
+    assert "avec la version 2" not in body
+    assert "avec la version 1" in body
     assert "<del>ouvert.</del>" in body
 
 
