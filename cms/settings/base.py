@@ -72,6 +72,8 @@ MIDDLEWARE = [
     # First of all: a cached anonymous page is answered without running anything else. What
     # it stores is the finished response, security headers and policy included.
     "core.cache.PageCacheMiddleware",
+    # French spaces and apostrophes in the text of every page, before it is stored.
+    "core.typography.FrenchTypographyMiddleware",
     # Outermost after it, so that even answers built before Django's own middleware ran (an
     # unknown Host, a crashed middleware) carry the security headers and the policy.
     "core.security.SecurityHeadersMiddleware",

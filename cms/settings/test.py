@@ -48,3 +48,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(Path(tempfile.mkdtemp(prefix="cms-test-db-")) / "test.sqlite3")
     }
+
+# Tests compare pages with the strings templates and factories type (straight apostrophes,
+# plain spaces); the typography tests (tests/core/test_typography.py) switch it back on.
+FRENCH_TYPOGRAPHY = False
