@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from ..access import audience_key, readable_member_pages
+from ..access import audience_accepts, audience_key, readable_member_pages
 from .base import MemberBasePage
 from .commissions import CommissionIndexPage, CommissionMinutesPage, CommissionPage
 from .strategy import StrategyDraftIndexPage, StrategyDraftPage
@@ -43,6 +43,8 @@ class MemberAreaPage(MemberBasePage):
         # Everyone with the same groups may read the same pages (members.access): the
         # rendered lists are shared by that audience, and nothing below runs on a hit.
         context["dashboard_key"] = f"{audience_key(user)}|{moment.isoformat()}"
+        # Strategy drafts are for their audience only: the others are not told about them.
+        context["shows_strategy"] = audience_accepts(StrategyDraftPage, user)
         context["latest_minutes"] = readable_member_pages(
             CommissionMinutesPage.objects.descendant_of(self).for_listing(), user
         )[:5]

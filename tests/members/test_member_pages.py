@@ -246,3 +246,11 @@ def test_the_member_menu_offers_only_what_the_person_may_open(
     assert not [url for url in links if any(word in url for word in withheld)]
     if account == "council":
         assert member_area["strategy_index"].url in links
+
+
+@pytest.mark.parametrize(("account", "told"), [("partner", False), ("council", True)])
+def test_the_dashboard_tells_of_strategy_drafts_only_their_audience(
+    client_for, member_area, account, told
+):
+    page = client_for(account).get(member_area["area"].url).content.decode()
+    assert ("Versions de la stratégie en consultation" in page) is told
