@@ -96,12 +96,17 @@ def member_page_response(page, request):
     return decided[page.pk]
 
 
+def sign_in_redirect(request):
+    """To the sign-in page and back here; never stored, since it depends on who asks."""
+    response = redirect_to_login(request.get_full_path())
+    add_never_cache_headers(response)
+    return response
+
+
 def _member_page_response(page, request):
     user = request.user
     if not user.is_authenticated:
-        response = redirect_to_login(request.get_full_path())
-        add_never_cache_headers(response)
-        return response
+        return sign_in_redirect(request)
     if not can_read_page(page, user):
         response = TemplateResponse(request, "members/forbidden.html", status=403)
         mark_private(response)

@@ -1,10 +1,9 @@
 """Narrows the admin for accounts that may not see the member area."""
 
 from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.utils.cache import add_never_cache_headers
 
+from .access import sign_in_redirect
 from .roles import may_see_member_area_in_admin
 
 
@@ -46,7 +45,5 @@ class MemberAreaSignInMiddleware:
             and user is not None
             and not user.is_authenticated
         ):
-            response = redirect_to_login(request.get_full_path())
-            add_never_cache_headers(response)
-            return response
+            return sign_in_redirect(request)
         return self.get_response(request)

@@ -44,8 +44,8 @@ KEY_PREFIX = "pagecache:page"
 FRAGMENT_PREFIX = "pagecache:fragment"
 
 # Paths whose answers depend on who asks, or that carry forms and private files.
-# Besides these, the private paths the features register (core.hooks).
-UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/media/", "/static/")
+# Besides these, the private paths registered in core.hooks (documents, the member area).
+UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/media/", "/static/")
 # Query parameters that select content; anything else (tracking tags, cache busters) is
 # served fresh rather than letting arbitrary strings fill the cache.
 CACHED_QUERY_PARAMETERS = frozenset({"page", "tag", "categorie", "secteur", "q"})

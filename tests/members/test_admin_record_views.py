@@ -1,31 +1,25 @@
 """Every address Wagtail registers for applications and feedback, tried by an editor: records
 that visitors and members write can be read, decided and deleted, never made up or rewritten."""
 
+from django.test import Client
+
 import pytest
 
-from core.roles import COMMS_MANAGERS
 from members.models import MembershipApplication, StrategyFeedback
-from tests.factories import SectorFactory
-from tests.members import member_factories as mf
-from tests.members.test_applications import application_data
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor_client(client, member_area):
-    client.force_login(mf.member("redaction@example.org", COMMS_MANAGERS))
-    return client
+def editor_client(client_for, member_area):
+    return client_for("editor")
 
 
 @pytest.fixture
-def application(db):
-    sector = SectorFactory(name="Industrie")
-    answers = application_data(sector)
-    answers.pop("website")  # the honeypot, not a field
-    return MembershipApplication.objects.create(
-        **{**answers, "sector": sector, "charter_accepted": True, "data_consent": True}
-    )
+def application(join_page, join_data):
+    """An application as visitors make them, through the join form."""
+    Client().post(join_page.url, join_data())
+    return MembershipApplication.objects.get()
 
 
 @pytest.fixture
