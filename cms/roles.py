@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 
 from core.roles import COMMS_MANAGERS, WRITERS
 from home.models import HomePage
+from members.models import AgendaIndexPage
 from members.roles import ensure_member_groups
 from news.models import NewsIndexPage, StoryIndexPage
 
@@ -54,6 +55,9 @@ MANAGER_MODEL_PERMISSIONS = (
     "news.add_newscategory",
     "news.change_newscategory",
     "news.view_newscategory",
+    "members.view_eventregistration",
+    "members.view_minutesactionitem",
+    "members.change_minutesactionitem",
 )
 
 
@@ -79,10 +83,16 @@ def ensure_staff_groups():
     home = HomePage.objects.first()
     if home is not None:
         grant_pages(managers, home, MANAGER_PAGE_PERMISSIONS)
-    for index_page in [*NewsIndexPage.objects.all(), *StoryIndexPage.objects.all()]:
+    # Writers write the public sections (news, stories, public events); managers review.
+    public_sections = [
+        *NewsIndexPage.objects.all(),
+        *StoryIndexPage.objects.all(),
+        *AgendaIndexPage.objects.all(),
+    ]
+    for index_page in public_sections:
         grant_pages(writers, index_page, WRITER_PAGE_PERMISSIONS)
 
-    ensure_review_workflow(managers, [*NewsIndexPage.objects.all(), *StoryIndexPage.objects.all()])
+    ensure_review_workflow(managers, public_sections)
 
     root_collection = Collection.get_first_root_node()
     if root_collection is not None:

@@ -36,6 +36,7 @@ class HomePage(BasePage):
     subpage_types = [
         "news.NewsIndexPage",
         "news.StoryIndexPage",
+        "members.AgendaIndexPage",
         "members.PartnerDirectoryPage",
         "members.MemberAreaPage",
         "members.JoinClubPage",

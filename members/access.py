@@ -46,17 +46,26 @@ def audience_accepts(page_type, user):
 
 def can_read_page(page, user):
     """The single rule for a page: member pages need a member, every restriction must pass."""
-    if is_member_only(page) and not (
-        can_enter_member_area(user) and audience_accepts(page.specific_class, user)
-    ):
-        return False
+    if is_member_only(page):
+        if not (can_enter_member_area(user) and audience_accepts(page.specific_class, user)):
+            return False
+        # Page types whose audience varies from page to page (member events) say which of
+        # their pages a member may not read; the listings below exclude the same pages.
+        hidden_from = getattr(page.specific_class, "hidden_from", None)
+        if hidden_from is not None and hidden_from(user).filter(pk=page.pk).exists():
+            return False
     return all(restriction_accepts(r, user) for r in page.get_view_restrictions())
 
 
 def audience_key(user):
-    """What decides which member pages an account may read: equal keys, equal pages."""
+    """What decides which member pages an account may read: equal keys, equal pages (groups,
+    and the organisation, which makes a person a member of its commissions)."""
     names = ",".join(sorted(user_group_names(user)))
-    return f"{int(user.is_authenticated)}{int(user.is_active)}{int(user.is_superuser)}:{names}"
+    organisation = getattr(user, "organisation_id", None) or 0
+    return (
+        f"{int(user.is_authenticated)}{int(user.is_active)}{int(user.is_superuser)}"
+        f":{names}:{organisation}"
+    )
 
 
 def view_restrictions(user):
@@ -81,7 +90,13 @@ def readable_member_pages(queryset, user):
     for restriction in view_restrictions(user):
         if not restriction_accepts(restriction, user):
             queryset = queryset.exclude(path__startswith=restriction.page.path)
-    closed_types = [t for t in member_only_page_types() if not audience_accepts(t, user)]
+    closed_types = []
+    for page_type in member_only_page_types():
+        if not audience_accepts(page_type, user):
+            closed_types.append(page_type)
+        elif (hidden_from := getattr(page_type, "hidden_from", None)) is not None:
+            # A subquery: the number of queries stays the same.
+            queryset = queryset.exclude(pk__in=hidden_from(user))
     if closed_types:
         queryset = queryset.not_type(*closed_types)
     return queryset

@@ -23,10 +23,18 @@ class MembersConfig(AppConfig):
 
         signals.connect()
         # Member pages, signing in and out: personal answers, never cached (core.cache).
-        register_private_prefixes(settings.MEMBER_AREA_URL, settings.LOGIN_URL, settings.LOGOUT_URL)
+        register_private_prefixes(
+            settings.MEMBER_AREA_URL,
+            settings.LOGIN_URL,
+            settings.LOGOUT_URL,
+            settings.MEMBER_CALENDAR_URL,
+        )
         register_menu_entry(MenuEntry("Espace membres", settings.MEMBER_AREA_URL, "members-link"))
         # The directory and the home page show organisations.
         register_cache_dependencies("members.Organisation")
+        # The dashboard's action summaries (rendered once per audience) follow status changes
+        # made from the admin's tracker, which are no page publication.
+        register_cache_dependencies("members.MinutesActionItem")
 
 
 class PartnerUsersAppConfig(WagtailUsersAppConfig):

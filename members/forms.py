@@ -211,12 +211,66 @@ def clean_text(value):
 
 
 class NotificationPreferencesForm(forms.ModelForm):
-    """How often a member wants to hear about new minutes and drafts."""
+    """How often a member wants to hear about new content, and about what."""
 
     class Meta:
         model = User
-        fields = ["notification_frequency"]
+        fields = ["notification_frequency", "event_alerts", "action_alerts"]
         labels = {
-            "notification_frequency": _("Me prévenir des nouveaux comptes rendus et versions")
+            "notification_frequency": _(
+                "Me prévenir des nouveaux comptes rendus, versions et événements"
+            ),
+            "event_alerts": _("Inclure les nouveaux événements de l'agenda"),
+            "action_alerts": _("Me signaler les actions passées en retard"),
         }
-        widgets = {"notification_frequency": forms.RadioSelect}
+        widgets = {
+            "notification_frequency": forms.RadioSelect,
+            "action_alerts": forms.RadioSelect,
+        }
+
+
+class VisitorRegistrationForm(forms.Form):
+    """A visitor's registration to a public event: a name and an address to confirm."""
+
+    name = forms.CharField(
+        label=_("Prénom et nom"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": _("Indiquez votre prénom et votre nom.")},
+    )
+    email = forms.EmailField(
+        label=_("Adresse électronique"),
+        max_length=254,
+        help_text=_("Nous vous y enverrons un lien pour confirmer votre inscription."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Indiquez votre adresse électronique."),
+            "invalid": _(
+                "Cette adresse électronique n'est pas valide. Exemple : prenom.nom@exemple.fr"
+            ),
+        },
+    )
+    organisation_name = forms.CharField(
+        label=_("Organisation (facultatif)"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    # A honeypot: hidden from people (and assistive technologies), filled in by bots.
+    website = forms.CharField(
+        label=_("Ne pas remplir ce champ"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].replace("\x00", "").split())
+        if not name:
+            raise forms.ValidationError(_("Indiquez votre prénom et votre nom."))
+        return name
+
+    def clean_organisation_name(self):
+        return " ".join(self.cleaned_data["organisation_name"].replace("\x00", "").split())
+
+    def is_spam(self):
+        return bool(self.cleaned_data.get("website"))

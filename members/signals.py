@@ -10,7 +10,9 @@ from django.db.models.signals import post_save
 from wagtail.models import ReferenceIndex
 from wagtail.signals import page_published
 
-from .notifications import NOTIFIED_PAGE_TYPES, notify_publication
+from .models import CommissionMinutesPage, EventPage
+from .notifications import NOTIFIED_PAGE_TYPES, notify_publication, schedule_overdue_alerts
+from .registrations import schedule_reminders
 
 _muted = contextvars.ContextVar("member_notifications_muted", default=False)
 
@@ -26,7 +28,17 @@ def notifications_muted():
 
 
 def on_page_published(sender, instance, revision=None, **kwargs):
-    if _muted.get() or not isinstance(instance, NOTIFIED_PAGE_TYPES):
+    if _muted.get():
+        return
+    # At every publication (dates may have moved): reminders and overdue alerts queued for
+    # an outdated date do nothing when they run.
+    if isinstance(instance, EventPage):
+        event = instance
+        transaction.on_commit(lambda: schedule_reminders(event))
+    if isinstance(instance, CommissionMinutesPage):
+        minutes = instance
+        transaction.on_commit(lambda: schedule_overdue_alerts(minutes))
+    if not isinstance(instance, NOTIFIED_PAGE_TYPES):
         return
     # Only the first publication is news; corrections are not announced again.
     if instance.first_published_at != instance.last_published_at:

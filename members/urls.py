@@ -4,11 +4,12 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import agenda, views
 
 SIGN_IN = settings.LOGIN_URL.strip("/")
 SIGN_OUT = settings.LOGOUT_URL.strip("/")
 AREA = settings.MEMBER_AREA_URL.strip("/")
+CALENDAR = settings.MEMBER_CALENDAR_URL.strip("/")
 
 urlpatterns = [
     path(f"{SIGN_IN}/", views.MemberLoginView.as_view(), name="login"),
@@ -44,4 +45,11 @@ urlpatterns = [
     ),
     path(f"{AREA}/mon-compte/", views.account, name="member_account"),
     path(f"{AREA}/recherche/", views.member_search, name="member_search"),
+    # Outside the member area: calendar programs subscribe without signing in; the secret
+    # in the address stands for the account (members.agenda.private_feed_view).
+    path(
+        f"{CALENDAR}/<str:token>.ics",
+        agenda.private_feed_view,
+        name="member_calendar_feed",
+    ),
 ]

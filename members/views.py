@@ -26,6 +26,7 @@ from core.security import (
 )
 
 from .access import member_page_response, readable_member_pages
+from .agenda import private_feed_url
 from .applications import invitation_tokens
 from .forms import (
     EmailAuthenticationForm,
@@ -34,6 +35,7 @@ from .forms import (
     StrategyFeedbackForm,
 )
 from .models import MemberAreaPage
+from .models.events import new_token
 from .roles import can_enter_member_area
 
 MAX_QUERY_LENGTH = 200
@@ -148,10 +150,25 @@ def account(request):
         preferences_form.save()
         messages.success(request, _("Vos préférences de notification sont enregistrées."))
         return HttpResponseRedirect(reverse("member_account"))
+    if action in ("calendar_create", "calendar_revoke"):
+        # A new secret each time: the previous address stops working at once.
+        request.user.calendar_token = new_token() if action == "calendar_create" else None
+        request.user.save(update_fields=["calendar_token"])
+        messages.success(
+            request,
+            _("Votre nouvelle adresse d'abonnement est prête ; l'ancienne ne fonctionne plus.")
+            if action == "calendar_create"
+            else _("Votre adresse d'abonnement est supprimée : elle ne fonctionne plus."),
+        )
+        return HttpResponseRedirect(reverse("member_account") + "#agenda-prive")
     return render(
         request,
         "members/account.html",
-        {"password_form": password_form, "preferences_form": preferences_form},
+        {
+            "password_form": password_form,
+            "preferences_form": preferences_form,
+            "calendar_feed_url": private_feed_url(request, request.user),
+        },
     )
 
 

@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.views.generic.models import CreateView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
@@ -17,6 +18,7 @@ from core.exports import FormulaSafeExportMixin
 from core.models import Sector
 
 from .access import check_document_access, member_page_response
+from .admin_agenda import ActionItemViewSet, EventRegistrationViewSet
 from .admin_users import GUARDED_BULK_ACTIONS
 from .admin_views import ApplicationReviewView, AttentionPanel
 from .models import (
@@ -249,6 +251,32 @@ class MembershipApplicationViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_application_viewset():
     return MembershipApplicationViewSet("membership_applications")
+
+
+@hooks.register("register_admin_viewset")
+def register_action_viewset():
+    return ActionItemViewSet("action_plan")
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return EventRegistrationViewSet("event_registrations")
+
+
+@hooks.register("register_page_listing_more_buttons")
+def registrations_button(page, user, next_url=None):
+    """« Inscriptions » in an event's menu of the page explorer, for who may read them."""
+    if getattr(page.specific_class, "takes_registrations", None) is None:
+        return
+    if not user.has_perm("members.view_eventregistration"):
+        return
+    yield PageMenuItem(
+        _("Inscriptions"),
+        reverse("event_registrations:index") + f"?event={page.pk}",
+        icon_name="date",
+        priority=45,
+        page=page,
+    )
 
 
 @hooks.register("register_admin_urls")

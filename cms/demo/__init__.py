@@ -15,6 +15,7 @@ DEMO_STEPS = [
     "cms.demo.members.load_join_page",
     "cms.demo.members.load_accounts",
     "cms.demo.members.load_member_content",
+    "cms.demo.agenda.load_agenda",
     # Last: the images of every part above are in place.
     "cms.demo.media.make_listing_renditions",
 ]

@@ -245,12 +245,6 @@ def _load_member_content(report):
                 slug=slug,
                 theme=theme,
                 lead_organisation=organisations.get(lead),
-                next_meeting_at=timezone.make_aware(
-                    datetime.datetime.combine(
-                        today + datetime.timedelta(days=14 + 7 * number), datetime.time(14, 30)
-                    )
-                ),
-                next_meeting_place="Hôtel de Limoges Métropole, salle du conseil",
                 description=f"<p>{theme} La commission réunit les membres fondateurs concernés "
                 "et les personnes ressources du COTECH.</p>",
             )

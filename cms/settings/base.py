@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # History rows (an action's status changes) name who made them.
+    "core.audit.ActingUserMiddleware",
     "core.two_factor.AdminTwoFactorMiddleware",
     "members.middleware.AdminScopeMiddleware",
     "members.middleware.MemberAreaSignInMiddleware",
@@ -438,6 +440,8 @@ CSRF_FAILURE_VIEW = "core.security.csrf_failure"
 MEMBER_AREA_URL = "/espace-membres/"
 LOGIN_URL = "/connexion/"
 LOGOUT_URL = "/deconnexion/"
+# Members' private calendar feeds (a secret per person in the address, no sign-in).
+MEMBER_CALENDAR_URL = "/calendrier-membres/"
 LOGIN_REDIRECT_URL = MEMBER_AREA_URL
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -5,6 +5,9 @@ from .area import MemberAreaPage
 from .base import MemberAccessMixin, MemberBasePage
 from .club import JoinClubPage, MembershipApplication
 from .commissions import (
+    ActionItemQuerySet,
+    ActionOverdueNotice,
+    ActionStatusChange,
     CommissionIndexPage,
     CommissionMinutesPage,
     CommissionMinutesQuerySet,
@@ -13,6 +16,15 @@ from .commissions import (
     MinutesAttachment,
 )
 from .directory import Organisation, OrganisationQuerySet, PartnerDirectoryPage
+from .events import (
+    AgendaIndexPage,
+    EventPage,
+    EventQuerySet,
+    EventRegistration,
+    MemberAgendaPage,
+    MemberEventPage,
+)
+from .plan import ActionPlanPage
 from .strategy import (
     STRATEGY_PAGE_TYPES,
     StrategyDraftIndexPage,
@@ -21,6 +33,16 @@ from .strategy import (
 )
 
 __all__ = [
+    "ActionItemQuerySet",
+    "ActionOverdueNotice",
+    "ActionPlanPage",
+    "ActionStatusChange",
+    "AgendaIndexPage",
+    "EventPage",
+    "EventQuerySet",
+    "EventRegistration",
+    "MemberAgendaPage",
+    "MemberEventPage",
     "STRATEGY_PAGE_TYPES",
     "CommissionIndexPage",
     "CommissionMinutesPage",

@@ -59,6 +59,27 @@ class User(AbstractUser):
         choices=NotificationFrequency.choices,
         default=NotificationFrequency.IMMEDIATE,
     )
+    event_alerts = models.BooleanField(
+        _("nouveaux événements de l'agenda"),
+        default=True,
+        help_text=_("Être prévenu des événements publiés que vous pouvez voir."),
+    )
+
+    class ActionAlerts(models.TextChoices):
+        ORGANISATION = "organisation", _("Celles de mon organisation")
+        ALL = "all", _("Toutes celles que je peux lire")
+        NONE = "none", _("Aucune")
+
+    action_alerts = models.CharField(
+        _("actions en retard"),
+        max_length=20,
+        choices=ActionAlerts.choices,
+        default=ActionAlerts.ORGANISATION,
+    )
+    # The secret of the private calendar feed's address; None when the person has none.
+    calendar_token = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     last_digest_sent_at = models.DateTimeField(
         _("dernière synthèse envoyée le"), null=True, blank=True, editable=False
     )

@@ -1,6 +1,7 @@
 """The member area's home page: the partner's dashboard."""
 
 from django.db import models
+from django.db.models import F
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,9 @@ from wagtail.models import Page
 
 from ..access import audience_accepts, audience_key, readable_member_pages
 from .base import MemberBasePage
-from .commissions import CommissionIndexPage, CommissionMinutesPage, CommissionPage
+from .commissions import CommissionIndexPage, CommissionMinutesPage, MinutesActionItem
+from .events import EventPage, MemberAgendaPage
+from .plan import ActionPlanPage
 from .strategy import StrategyDraftIndexPage, StrategyDraftPage
 
 
@@ -20,7 +23,12 @@ class MemberAreaPage(MemberBasePage):
     template = "members/member_area_page.html"
     max_count = 1
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["members.CommissionIndexPage", "members.StrategyDraftIndexPage"]
+    subpage_types = [
+        "members.MemberAgendaPage",
+        "members.ActionPlanPage",
+        "members.CommissionIndexPage",
+        "members.StrategyDraftIndexPage",
+    ]
 
     introduction = models.TextField(_("mot d'accueil"), blank=True)
 
@@ -32,6 +40,8 @@ class MemberAreaPage(MemberBasePage):
     # The dashboard's lists are rendered once per audience, per generation and per slice of
     # this many minutes: meetings and consultations are compared with the slice's start.
     DASHBOARD_MINUTES = 5
+    DASHBOARD_EVENTS = 5
+    DASHBOARD_ACTIONS = 5
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -57,13 +67,32 @@ class MemberAreaPage(MemberBasePage):
             ),
             user,
         ).order_by("consultation_ends_on")
+        # From the agenda: the events this person may attend, public ones included.
         context["upcoming_meetings"] = readable_member_pages(
-            CommissionPage.objects.descendant_of(self)
-            .live()
-            .filter(next_meeting_at__gte=moment)
-            .select_related("lead_organisation"),
+            EventPage.objects.live()
+            .defer_streamfields()
+            .select_related("membereventpage__commission")
+            .upcoming(moment),
             user,
-        ).order_by("next_meeting_at")[:5]
+        )[: self.DASHBOARD_EVENTS]
+        actions = MinutesActionItem.objects.filter(
+            page__in=readable_member_pages(CommissionMinutesPage.objects.live(), user).values("pk")
+        )
+        today = timezone.localdate(moment)
+        context["overdue_actions_count"] = actions.overdue(today).count()
+        if user.organisation_id:
+            mine = actions.open().filter(owner_organisation_id=user.organisation_id)
+            context["my_actions_count"] = mine.count()
+            context["my_actions"] = mine.for_tracker().order_by(
+                F("due_on").asc(nulls_last=True), "pk"
+            )[: self.DASHBOARD_ACTIONS]
+        context["today"] = today
+        context["agenda_page"] = SimpleLazyObject(
+            lambda: MemberAgendaPage.objects.child_of(self).live().first()
+        )
+        context["action_plan_page"] = SimpleLazyObject(
+            lambda: ActionPlanPage.objects.child_of(self).live().first()
+        )
         context["commission_index"] = SimpleLazyObject(
             lambda: CommissionIndexPage.objects.child_of(self).live().first()
         )

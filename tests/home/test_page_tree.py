@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from home.models import HomePage, StandardPage
-from members.models import JoinClubPage, MemberAreaPage, PartnerDirectoryPage
+from members.models import AgendaIndexPage, JoinClubPage, MemberAreaPage, PartnerDirectoryPage
 from news.models import NewsIndexPage, NewsPage, StoryIndexPage, StoryPage
 from tests import factories
 
@@ -38,6 +38,7 @@ class TestPageTreeRules(WagtailPageTestCase):
             {
                 NewsIndexPage,
                 StoryIndexPage,
+                AgendaIndexPage,
                 PartnerDirectoryPage,
                 JoinClubPage,
                 MemberAreaPage,

@@ -13,10 +13,16 @@ import factory
 from cms.roles import ensure_staff_groups
 from core.models import SiteDocument
 from members.models import (
+    ActionPlanPage,
+    AgendaIndexPage,
     CommissionIndexPage,
     CommissionMinutesPage,
     CommissionPage,
+    EventPage,
+    MemberAgendaPage,
     MemberAreaPage,
+    MemberEventPage,
+    MinutesActionItem,
     MinutesAttachment,
     StrategyDraftIndexPage,
     StrategyDraftPage,
@@ -79,8 +85,6 @@ class CommissionPageFactory(PublishedPageFactory):
     parent = factory.SubFactory(CommissionIndexPageFactory)
     title = factory.Sequence(lambda n: f"Commission thématique {n}")
     theme = "Accueillir les talents"
-    next_meeting_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
-    next_meeting_place = "Hôtel de Limoges Métropole"
 
 
 class CommissionMinutesPageFactory(PublishedPageFactory):
@@ -114,6 +118,80 @@ class StrategyDraftPageFactory(PublishedPageFactory):
     version_number = factory.Sequence(lambda n: n + 1)
     status = StrategyDraftPage.Status.WORKING
     body = factory.LazyFunction(lambda: paragraph("Axe 1 : affirmer une marque partagée."))
+
+
+class AgendaIndexPageFactory(PublishedPageFactory):
+    class Meta:
+        model = AgendaIndexPage
+        django_get_or_create = ("parent", "slug")
+
+    parent = factory.SubFactory(HomePageFactory)
+    title = "Agenda"
+    slug = "agenda"
+
+
+def in_days(days):
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+class EventPageFactory(PublishedPageFactory):
+    """A public event in ten days, from 14 h to 16 h."""
+
+    class Meta:
+        model = EventPage
+
+    parent = factory.SubFactory(AgendaIndexPageFactory)
+    title = factory.Sequence(lambda n: f"Événement public {n}")
+    kind = EventPage.Kind.CONFERENCE
+    start_date = factory.LazyFunction(lambda: in_days(10))
+    start_time = datetime.time(14, 0)
+    end_time = datetime.time(16, 0)
+    place_name = "Hôtel de ville"
+    street_address = "Place Léon-Betoulle"
+    postal_code = "87000"
+    city = "Limoges"
+
+
+class MemberAgendaPageFactory(PublishedPageFactory):
+    class Meta:
+        model = MemberAgendaPage
+        django_get_or_create = ("parent", "slug")
+
+    parent = factory.SubFactory(MemberAreaPageFactory)
+    title = "Agenda des membres"
+    slug = "agenda"
+
+
+class MemberEventPageFactory(EventPageFactory):
+    """A member event for every partner, unless told otherwise."""
+
+    class Meta:
+        model = MemberEventPage
+
+    parent = factory.SubFactory(MemberAgendaPageFactory)
+    title = factory.Sequence(lambda n: f"Réunion des membres {n}")
+    kind = EventPage.Kind.MEETING
+    audience = MemberEventPage.Audience.PARTNERS
+
+
+class ActionPlanPageFactory(PublishedPageFactory):
+    class Meta:
+        model = ActionPlanPage
+        django_get_or_create = ("parent", "slug")
+
+    parent = factory.SubFactory(MemberAreaPageFactory)
+    title = "Plan d'actions"
+    slug = "plan-d-actions"
+
+
+def add_action(minutes, **fields):
+    """An action in the minutes, published as an editor would."""
+    minutes = CommissionMinutesPage.objects.get(pk=minutes.pk)
+    fields.setdefault("description", "Préparer une note de synthèse")
+    fields.setdefault("owner", "COTECH")
+    action = MinutesActionItem.objects.create(page=minutes, **fields)
+    minutes.save_revision().publish()
+    return MinutesActionItem.objects.get(pk=action.pk)
 
 
 def attach(minutes, document, title=""):

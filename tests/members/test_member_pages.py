@@ -13,10 +13,15 @@ import pytest
 from home.models import HomePage
 from members.diff import compare_texts
 from members.models import (
+    ActionPlanPage,
+    AgendaIndexPage,
     CommissionIndexPage,
     CommissionMinutesPage,
     CommissionPage,
+    EventPage,
+    MemberAgendaPage,
     MemberAreaPage,
+    MemberEventPage,
     StrategyDraftIndexPage,
     StrategyDraftPage,
     StrategyFeedback,
@@ -32,8 +37,21 @@ class TreeRules(WagtailPageTestCase):
     def test_member_area_lives_under_home(self):
         self.assertAllowedParentPageTypes(MemberAreaPage, {HomePage})
         self.assertAllowedSubpageTypes(
-            MemberAreaPage, {CommissionIndexPage, StrategyDraftIndexPage}
+            MemberAreaPage,
+            {MemberAgendaPage, ActionPlanPage, CommissionIndexPage, StrategyDraftIndexPage},
         )
+
+    def test_agenda_trees(self):
+        self.assertAllowedParentPageTypes(AgendaIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(AgendaIndexPage, {EventPage})
+        self.assertAllowedParentPageTypes(EventPage, {AgendaIndexPage})
+        self.assertAllowedSubpageTypes(EventPage, set())
+        self.assertAllowedParentPageTypes(MemberAgendaPage, {MemberAreaPage})
+        self.assertAllowedSubpageTypes(MemberAgendaPage, {MemberEventPage})
+        self.assertAllowedParentPageTypes(MemberEventPage, {MemberAgendaPage})
+        self.assertAllowedSubpageTypes(MemberEventPage, set())
+        self.assertAllowedParentPageTypes(ActionPlanPage, {MemberAreaPage})
+        self.assertAllowedSubpageTypes(ActionPlanPage, set())
 
     def test_commission_tree(self):
         self.assertAllowedSubpageTypes(CommissionIndexPage, {CommissionPage})
