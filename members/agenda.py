@@ -125,7 +125,8 @@ def registration_context(event, request, form=None):
         return context
     context["seats_left"] = event.seats_left()
     if user.is_authenticated and can_enter_member_area(user):
-        context["my_registration"] = active_registration(event, user=user)
+        # None for an admin preview of a page never saved.
+        context["my_registration"] = event.pk and active_registration(event, user=user)
         context["registers_as_member"] = True
     elif event.admits_visitors and context["registration_open"]:
         context["visitor_form"] = form or VisitorRegistrationForm(resubmitted_data(request))
@@ -138,7 +139,7 @@ def registration_context(event, request, form=None):
 
 def linked_minutes(event, user):
     """The minutes of this meeting that the person may read."""
-    if not user.is_authenticated:
+    if not user.is_authenticated or event.pk is None:
         return []
     return readable_member_pages(event.minutes.live(), user).order_by("-meeting_date")
 

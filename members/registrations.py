@@ -19,6 +19,9 @@ logger = logging.getLogger(__name__)
 
 Status = EventRegistration.Status
 REMINDER_TIME = datetime.time(9, 0)
+# Registrations are personal data kept for the event: deleted this long after it ended (the
+# visitors' form says so).
+RETENTION_AFTER_EVENT = datetime.timedelta(days=30)
 
 MAIL_TEMPLATES = {
     "confirm_link": "members/emails/registration_confirm_link.txt",
@@ -60,9 +63,10 @@ def active_registration(event, *, user=None, email=None):
     return registrations.filter(email=email.lower()).first()
 
 
-def mail_after_commit(registration, kind):
-    pk = registration.pk
-    transaction.on_commit(lambda: send_registration_mail.enqueue(pk, kind))
+def queue_mail(registration, kind):
+    # Queued in the same transaction as the change it reports (the database backend stores
+    # the task with it), like every e-mail a visitor's action sends.
+    send_registration_mail.enqueue(registration.pk, kind)
 
 
 def register_member(event, user, now=None):
@@ -86,7 +90,7 @@ def register_member(event, user, now=None):
         registration.status = next_status(event)
         registration.confirmed_at = timezone.now()
         registration.save()
-        mail_after_commit(registration, registration.status)
+        queue_mail(registration, registration.status)
     return registration, True
 
 
@@ -109,7 +113,7 @@ def request_visitor_registration(event, name, email, organisation_name="", now=N
                 kind = "confirm_link"
             else:
                 kind = "already"
-            mail_after_commit(existing, kind)
+            queue_mail(existing, kind)
     except IntegrityError:
         # The same address sent twice at once: the first request stands and sends its link.
         return None
@@ -127,7 +131,7 @@ def confirm_registration(registration, now=None):
         registration.status = next_status(registration.event)
         registration.confirmed_at = timezone.now()
         registration.save(update_fields=["status", "confirmed_at"])
-        mail_after_commit(registration, registration.status)
+        queue_mail(registration, registration.status)
     return registration
 
 
@@ -144,7 +148,7 @@ def cancel_registration(registration, now=None):
         registration.status = Status.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
-        mail_after_commit(registration, "cancelled")
+        queue_mail(registration, "cancelled")
         if held_seat:
             promoted = (
                 registration.event.registrations.filter(status=Status.WAITLIST)
@@ -154,7 +158,7 @@ def cancel_registration(registration, now=None):
             if promoted is not None:
                 promoted.status = Status.CONFIRMED
                 promoted.save(update_fields=["status"])
-                mail_after_commit(promoted, "promoted")
+                queue_mail(promoted, "promoted")
     return promoted
 
 
@@ -204,26 +208,38 @@ def reminder_moment(event):
     return local_moment(event.start_date - datetime.timedelta(days=1), REMINDER_TIME)
 
 
-def schedule_reminders(event, now=None):
-    """Queue the reminders of an event that takes registrations, to run the day before.
+def schedule_event_tasks(event, now=None):
+    """Queue, at each publication of an event that takes registrations, the reminder for the
+    day before and the deletion of its registrations a month after it ends.
 
-    Queued at each publication: a reminder queued for an earlier date finds, when it runs,
-    that the event moved and does nothing (`send_event_reminders`). Returns the moment, or
-    None when there is nothing to queue.
+    A task queued for an earlier date finds, when it runs, that the event moved and does
+    nothing. Returns the reminder's moment, or None when there is none to queue.
     """
     now = now or timezone.now()
     if not event.takes_registrations:
         return None
-    moment = reminder_moment(event)
-    if moment <= now:
-        return None
     if not send_event_reminders.get_backend().supports_defer:
         # The immediate backend of development runs tasks at once: a reminder sent today
         # would be wrong, so it is left out there (production queues it in the database).
-        logger.info("Reminders of event %s not queued: the task backend cannot defer", event.pk)
+        logger.info("Tasks of event %s not queued: the task backend cannot defer", event.pk)
+        return None
+    purge_registrations.using(run_after=event.ends_at + RETENTION_AFTER_EVENT).enqueue(event.pk)
+    moment = reminder_moment(event)
+    if moment <= now:
         return None
     send_event_reminders.using(run_after=moment).enqueue(event.pk, moment_key(event.starts_at))
     return moment
+
+
+@task()
+def purge_registrations(event_id, now=None):
+    """Delete the registrations of an event over for a month (none if it moved later)."""
+    now = now or timezone.now()
+    event = EventPage.objects.filter(pk=event_id).first()
+    if event is None or event.ends_at + RETENTION_AFTER_EVENT > now:
+        return 0
+    deleted, _ = event.registrations.all().delete()
+    return deleted
 
 
 @task()

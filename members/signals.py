@@ -12,7 +12,7 @@ from wagtail.signals import page_published
 
 from .models import CommissionMinutesPage, EventPage
 from .notifications import NOTIFIED_PAGE_TYPES, notify_publication, schedule_overdue_alerts
-from .registrations import schedule_reminders
+from .registrations import schedule_event_tasks
 
 _muted = contextvars.ContextVar("member_notifications_muted", default=False)
 
@@ -34,7 +34,7 @@ def on_page_published(sender, instance, revision=None, **kwargs):
     # an outdated date do nothing when they run.
     if isinstance(instance, EventPage):
         event = instance
-        transaction.on_commit(lambda: schedule_reminders(event))
+        transaction.on_commit(lambda: schedule_event_tasks(event))
     if isinstance(instance, CommissionMinutesPage):
         minutes = instance
         transaction.on_commit(lambda: schedule_overdue_alerts(minutes))

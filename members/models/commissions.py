@@ -118,10 +118,15 @@ class CommissionPage(MemberBasePage):
             ),
             MINUTES_PER_PAGE,
         )
-        context["meetings"] = readable_member_pages(
-            MemberEventPage.objects.filter(commission=self).for_listing().upcoming(),
-            request.user,
-        )[:MEETINGS_SHOWN]
+        # A commission never saved (an admin preview) has no meeting yet.
+        context["meetings"] = (
+            readable_member_pages(
+                MemberEventPage.objects.filter(commission=self).for_listing().upcoming(),
+                request.user,
+            )[:MEETINGS_SHOWN]
+            if self.pk
+            else []
+        )
         return context
 
 
@@ -215,9 +220,14 @@ class CommissionMinutesPage(MemberBasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["attachments"] = self.attachments.select_related("document")
-        context["action_items"] = self.action_items.select_related(
-            "owner_organisation"
-        ).prefetch_related("status_changes")
+        # A preview shows the actions of the form, some never saved: nothing to join then.
+        context["action_items"] = (
+            self.action_items.all()
+            if getattr(request, "is_preview", False)
+            else self.action_items.select_related("owner_organisation").prefetch_related(
+                "status_changes"
+            )
+        )
         context["event"] = (
             readable_member_pages(EventPage.objects.filter(pk=self.event_id).live(), request.user)
             .specific()
@@ -313,7 +323,9 @@ class MinutesActionItem(Orderable):
         return self.page.title
 
     def history(self):
-        """Status changes, oldest first (prefetched by `for_tracker`)."""
+        """Status changes, oldest first (prefetched by `for_tracker`); none before saving."""
+        if self.pk is None:
+            return []
         return sorted(self.status_changes.all(), key=lambda change: change.changed_at)
 
     def save(self, *args, **kwargs):

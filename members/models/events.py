@@ -416,6 +416,8 @@ class EventPage(RoutablePageMixin, BasePage):
         return not self.member_only
 
     def confirmed_count(self):
+        if self.pk is None:
+            return 0  # an admin preview of a page never saved
         return self.registrations.filter(status=EventRegistration.Status.CONFIRMED).count()
 
     def seats_left(self):

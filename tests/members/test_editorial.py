@@ -336,12 +336,18 @@ class TestNotifications:
         client.force_login(accounts["partner"])
         response = client.post(
             reverse("member_account"),
-            {"action": "preferences", "notification_frequency": "weekly"},
+            {
+                "action": "preferences",
+                "notification_frequency": "weekly",
+                "event_alerts": "on",
+                "action_alerts": "all",
+            },
             follow=True,
         )
         assert "préférences de notification sont enregistrées" in response.content.decode()
         accounts["partner"].refresh_from_db()
         assert accounts["partner"].notification_frequency == "weekly"
+        assert accounts["partner"].action_alerts == "all"
 
     def test_digest_lists_what_is_new_and_nothing_private_to_others(
         self, member_area, accounts, django_capture_on_commit_callbacks

@@ -16,11 +16,16 @@ import pytest
 from core.roles import COMMS_MANAGERS, WRITERS
 from home.models import HomePage, StandardPage
 from members.models import (
+    ActionPlanPage,
+    AgendaIndexPage,
     CommissionIndexPage,
     CommissionMinutesPage,
     CommissionPage,
+    EventPage,
     JoinClubPage,
+    MemberAgendaPage,
     MemberAreaPage,
+    MemberEventPage,
     PartnerDirectoryPage,
     StrategyDraftIndexPage,
     StrategyDraftPage,
@@ -39,7 +44,34 @@ MARKER = "ornithorynque"
 @pytest.fixture
 def site(home_page, member_area):
     public = build_public_site(home_page)
-    return {"public": public, "join": JoinClubPageFactory(parent=home_page), **member_area}
+    agenda = mf.AgendaIndexPageFactory(parent=home_page)
+    member_agenda = mf.MemberAgendaPageFactory(parent=member_area["area"])
+    return {
+        "public": public,
+        "join": JoinClubPageFactory(parent=home_page),
+        "agenda": agenda,
+        "event": mf.EventPageFactory(parent=agenda, registration="open", capacity=10),
+        "member_agenda": member_agenda,
+        "member_event": mf.MemberEventPageFactory(parent=member_agenda),
+        "action_plan": mf.ActionPlanPageFactory(parent=member_area["area"]),
+        **member_area,
+    }
+
+
+def event_fields(site):
+    return {
+        "start_date": "04/02/2027",
+        "start_time": "14:00",
+        "end_time": "16:30",
+        "kind": "atelier",
+        "place_name": "Hôtel de ville",
+        "city": "Limoges",
+        "organiser": site["public"].founder.pk,
+        "summary": f"Un atelier {MARKER}.",
+        "body": body(),
+        "registration": "open",
+        "capacity": "20",
+    }
 
 
 @pytest.fixture
@@ -114,6 +146,15 @@ def page_fields(model, site):
             "introduction": rich_text(f"<p>Rejoignez-nous, {MARKER}.</p>"),
             "thanks_text": "Merci !",
         },
+        AgendaIndexPage: intro,
+        EventPage: event_fields(site),
+        MemberAgendaPage: intro,
+        MemberEventPage: {
+            **event_fields(site),
+            "audience": "commission",
+            "commission": site["commission"].pk,
+        },
+        ActionPlanPage: intro,
     }[model]
 
 
@@ -147,6 +188,11 @@ def saved_pages(site):
         StrategyDraftIndexPage: (site["strategy_index"], site["area"]),
         StrategyDraftPage: (site["draft"], site["strategy_index"]),
         JoinClubPage: (site["join"], public.home),
+        AgendaIndexPage: (site["agenda"], public.home),
+        EventPage: (site["event"], site["agenda"]),
+        MemberAgendaPage: (site["member_agenda"], site["area"]),
+        MemberEventPage: (site["member_event"], site["member_agenda"]),
+        ActionPlanPage: (site["action_plan"], site["area"]),
     }
 
 
@@ -189,6 +235,11 @@ PAGE_TYPES = [
     StrategyDraftIndexPage,
     StrategyDraftPage,
     JoinClubPage,
+    AgendaIndexPage,
+    EventPage,
+    MemberAgendaPage,
+    MemberEventPage,
+    ActionPlanPage,
 ]
 
 
