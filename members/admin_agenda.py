@@ -47,8 +47,8 @@ class ScopedActionMixin:
     """Every view of one action answers only within the person's scope (a 403 otherwise),
     whatever Wagtail's model permissions say."""
 
-    def get_object(self, queryset=None):
-        action = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        action = super().get_object(*args, **kwargs)
         if not actions_in_scope(self.request.user).filter(pk=action.pk).exists():
             raise PermissionDenied
         return action

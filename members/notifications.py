@@ -5,7 +5,7 @@ import datetime
 import logging
 
 from django.core.mail import get_connection
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -185,7 +185,8 @@ def notify_overdue_action(action_id, due_on):
     if action is None or not action.page.live:
         return 0
     try:
-        ActionOverdueNotice.objects.create(action=action, due_on=action.due_on)
+        with transaction.atomic():
+            ActionOverdueNotice.objects.create(action=action, due_on=action.due_on)
     except IntegrityError:
         return 0  # queued twice (the minutes were published twice): sent once
     users = member_accounts().filter(notification_frequency=User.NotificationFrequency.IMMEDIATE)
