@@ -1,6 +1,8 @@
 """The admin's action plan (status changes by editors and commission facilitators) and the
 registrations to events (read and exported by editors)."""
 
+import contextlib
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -23,6 +25,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from core.exports import FormulaSafeExportMixin
 
 from .models import EventRegistration, MinutesActionItem
+from .registrations import RegistrationClosed, cancel_registration
 from .roles import may_see_member_area_in_admin
 
 # Action plan
@@ -219,6 +222,19 @@ class RegistrationEditView(EditView):
         return redirect(self.inspect_url_name, kwargs["pk"])
 
 
+class RegistrationDeleteView(DeleteView):
+    """Deleting a registration gives its seat to the first person waiting, as a cancellation
+    does (and tells both by e-mail), while the event is still to come."""
+
+    def delete_action(self):
+        registration = self.object
+        if registration.status != EventRegistration.Status.CANCELLED:
+            # Once the event has begun, nobody is waiting for the seat any more.
+            with contextlib.suppress(RegistrationClosed):
+                cancel_registration(registration)
+        super().delete_action()
+
+
 class RegistrationInspectView(InspectView):
     def get_edit_url(self):
         return None
@@ -236,6 +252,7 @@ class EventRegistrationViewSet(ModelViewSet):
     add_view_class = RegistrationCreateView
     edit_view_class = RegistrationEditView
     inspect_view_class = RegistrationInspectView
+    delete_view_class = RegistrationDeleteView
     copy_view_enabled = False
     inspect_view_enabled = True
     form_fields = ["status"]

@@ -257,8 +257,9 @@ def registration_view(event, request, token):
                 "ics_url": event.url + event.reverse_subpage("ics_view"),
             },
         )
-    # The address holds the secret of the registration: not sent on to any other site.
-    response["Referrer-Policy"] = "no-referrer"
+    # The address holds the secret of the registration: never sent on to another site (and
+    # still to this one, whose forms check where a POST comes from).
+    response["Referrer-Policy"] = "same-origin"
     return mark_private(response)
 
 
@@ -312,5 +313,5 @@ def private_feed_view(request, token):
         EventPage.objects.live().filter(ends_at__gte=since).select_related("organiser"), user
     ).order_by("starts_at", "pk")[:FEED_LIMIT]
     response = ics_response(events, _("Agenda des membres — Limoges attractivité"))
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return mark_private(response)

@@ -109,7 +109,7 @@ def test_a_visitor_confirms_by_e_mail_before_holding_a_seat(client, workshop):
     page = client.get(path)
     assert page.status_code == 200
     assert "Confirmer mon inscription" in page.content.decode()
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert "private" in page["Cache-Control"]
     registration.refresh_from_db()
     assert registration.status == Status.PENDING
