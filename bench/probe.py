@@ -20,8 +20,13 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from members.models import (  # noqa: E402
+    ActionPlanPage,
+    AgendaIndexPage,
     CommissionMinutesPage,
+    EventPage,
+    MemberAgendaPage,
     MemberAreaPage,
+    MemberEventPage,
     MinutesAttachment,
     PartnerDirectoryPage,
     User,
@@ -53,11 +58,19 @@ def addresses():
             "Portrait": middle(StoryPage.objects.live()).url,
             "Annuaire": PartnerDirectoryPage.objects.get().url,
             "Recherche": "/recherche/?q=hydrog%C3%A8ne",
+            "Agenda": AgendaIndexPage.objects.get().url,
+            "Événement": middle(EventPage.objects.live().exact_type(EventPage)).url,
         },
         "member": {
             "Tableau de bord": MemberAreaPage.objects.get().url,
             "Compte rendu": minutes.url,
             "Document": attachment.document.url,
+            "Agenda des membres": MemberAgendaPage.objects.get().url,
+            "Événement des membres": middle(
+                MemberEventPage.objects.live().filter(audience=MemberEventPage.Audience.PARTNERS)
+            ).url,
+            "Plan d'actions": ActionPlanPage.objects.get().url,
+            "Plan d'actions en retard": ActionPlanPage.objects.get().url + "?echeance=retard",
         },
         "static": {"Fichier statique": staticfiles_storage.url("css/site.css")},
     }

@@ -22,7 +22,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.images import CARD_SIZES, SOCIAL_SIZE, prefetch_image
+from core.images import SOCIAL_SIZE
 from core.models import BasePage, IntroductionMixin
 from core.roles import is_editor, user_group_names
 from core.templatetags.french import long_date
@@ -70,13 +70,8 @@ class EventQuerySet(PageQuerySet):
         return self.filter(ends_at__lt=moment).order_by("-starts_at", "-pk")
 
     def for_listing(self):
-        """Published events with what a listing row shows."""
-        return (
-            self.live()
-            .defer_streamfields()
-            .select_related("organiser", "sector")
-            .prefetch_related(prefetch_image("image", CARD_SIZES))
-        )
+        """Published events with what a listing row shows (text only: no image to load)."""
+        return self.live().defer_streamfields().select_related("organiser", "sector")
 
     def public_events(self):
         """Published events anyone may read: never a member event, never a restricted page."""

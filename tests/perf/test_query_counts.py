@@ -1,8 +1,9 @@
 """Every page of the benchmark costs the same number of queries on a small or a large site.
 
 The public listings are pinned in tests/news/test_query_counts.py; here, the pages the
-benchmark adds: the partner directory, a story, a news page, and signed in, the dashboard,
-minutes and a document download. Each is measured warm (renditions and Wagtail's caches
+benchmark adds: the partner directory, a story, a news page, the public agenda and an event,
+and signed in, the dashboard, minutes, a document download, the member agenda, a member
+event and the action plan. Each is measured warm (renditions and Wagtail's caches
 exist), then again after the site grows several times over.
 """
 
@@ -49,6 +50,24 @@ def grow(site, member_area):
     for number in range(6):
         minutes = mf.CommissionMinutesPageFactory(parent=commission)
         mf.attach(minutes, mf.SiteDocumentFactory(title=f"Annexe {number}"), "Annexe")
+        mf.add_action(minutes, due_on=mf.in_days(number - 3), status="in_progress")
+    sector = factories.SectorFactory(name="Secteur en plus")
+    for number in range(6):
+        mf.EventPageFactory(
+            parent=site["agenda"],
+            kind="atelier",
+            sector=sector,
+            image=images[0],
+            registration="open",
+            start_date=mf.in_days(3 + number),
+        )
+        mf.MemberEventPageFactory(parent=site["member_agenda"], start_date=mf.in_days(2 + number))
+        mf.MemberEventPageFactory(
+            parent=site["member_agenda"],
+            audience="commission",
+            commission=commission,
+            start_date=mf.in_days(4 + number),
+        )
 
 
 @pytest.fixture
@@ -61,7 +80,15 @@ def site(home_page, member_area):
     # A news page lists three related items: give it three from the start, so that the
     # comparison is between two full pages rather than an empty list and a full one.
     factories.NewsPageFactory.create_batch(3, parent=news_index, tags=["emploi"])
+    agenda = mf.AgendaIndexPageFactory(parent=home_page)
+    member_agenda = mf.MemberAgendaPageFactory(parent=member_area["area"])
+    mf.ActionPlanPageFactory(parent=member_area["area"])
+    mf.add_action(member_area["minutes"], due_on=mf.in_days(-1))
     return {
+        "agenda": agenda,
+        "event": mf.EventPageFactory(parent=agenda, registration="open", capacity=5),
+        "member_agenda": member_agenda,
+        "member_event": mf.MemberEventPageFactory(parent=member_agenda),
         "news_index": news_index,
         "news": factories.NewsPageFactory(parent=news_index, tags=["emploi"]),
         "story_index": story_index,
@@ -76,11 +103,18 @@ def test_benchmark_pages_cost_the_same_queries_as_the_site_grows(client_for, mem
         "annuaire": site["directory"].url,
         "portrait": site["story"].url,
         "actualité": site["news"].url,
+        "agenda": site["agenda"].url,
+        "événement": site["event"].url,
     }
     signed_in = {
         "tableau de bord": member_area["area"].url,
         "compte rendu": member_area["minutes"].url,
         "document": member_area["minutes_pdf"].url,
+        "agenda des membres": site["member_agenda"].url,
+        "événement des membres": site["member_event"].url,
+        "plan d'actions": "/espace-membres/plan-d-actions/",
+        "plan d'actions en retard": "/espace-membres/plan-d-actions/?echeance=retard",
+        "commission": member_area["commission"].url,
     }
 
     def measure():
@@ -95,7 +129,8 @@ def test_benchmark_pages_cost_the_same_queries_as_the_site_grows(client_for, mem
     after = measure()
     grown = {name: (len(before[name]), len(after[name])) for name in before}
     assert all(old == new for old, new in grown.values()), "\n".join(
-        f"{name}: {old} → {new} queries\n  " + "\n  ".join(after[name])
+        f"{name}: {old} → {new} queries\n  "
+        + "\n  ".join(q[:160] for q in after[name] if q not in before[name])
         for name, (old, new) in grown.items()
         if old != new
     )

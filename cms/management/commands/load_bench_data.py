@@ -33,9 +33,13 @@ from core.images import generate_renditions
 from core.models import Sector, SiteDocument, SiteImage
 from home.models import HomePage
 from members.models import (
+    AgendaIndexPage,
     CommissionIndexPage,
     CommissionMinutesPage,
     CommissionPage,
+    EventPage,
+    MemberAgendaPage,
+    MemberEventPage,
     MinutesActionItem,
     MinutesAttachment,
     Organisation,
@@ -43,6 +47,7 @@ from members.models import (
     StrategyDraftPage,
     User,
 )
+from members.models.events import local_moment
 from members.pdf import simple_pdf
 from members.roles import CLUB
 from members.signals import notifications_muted
@@ -185,9 +190,12 @@ class TreeWriter:
         ]
         for obj, row in zip(objects, rows, strict=True):
             obj.pk = row.pk
-        # Only the specific table is written here: the rows of wagtailcore_page exist already,
-        # and Django's bulk_create refuses multi-table models.
-        insert_rows(model, objects)
+        # Only the specific tables are written here (a member event has two: the event's and
+        # its own): the rows of wagtailcore_page exist already, and Django's bulk_create
+        # refuses multi-table models.
+        for table_model in [*reversed(model._meta.get_parent_list()), model]:
+            if table_model is not Page and issubclass(table_model, Page):
+                insert_rows(table_model, objects)
         self.added += len(rows)
         return objects
 
@@ -213,6 +221,7 @@ class Command(BaseCommand):
         parser.add_argument("--commissions", type=int, default=40)
         parser.add_argument("--minutes", type=int, default=2_000)
         parser.add_argument("--drafts", type=int, default=10)
+        parser.add_argument("--events", type=int, default=1_000)
         parser.add_argument("--tags", type=int, default=300)
         parser.add_argument("--seed", type=int, default=2023)
         parser.add_argument(
@@ -277,6 +286,8 @@ class Command(BaseCommand):
         self.load_commissions(options["commissions"], options["minutes"], organisations)
         self.step(f"Versions de la stratégie ({options['drafts']})")
         self.load_drafts(options["drafts"])
+        self.step(f"Événements publics et des membres ({options['events']})")
+        self.load_events(options["events"], organisations, sectors)
 
     def load_organisations(self, total, sectors):
         existing = Organisation.objects.count()
@@ -424,8 +435,6 @@ class Command(BaseCommand):
                         "theme": sentence(rng, 5),
                         "description": f"<p>{sentence(rng, 30)}</p>",
                         "lead_organisation_id": organisations[number].pk,
-                        "next_meeting_at": now + datetime.timedelta(days=7 + number),
-                        "next_meeting_place": "Hôtel de Limoges Métropole",
                     }
                     for number in range(missing)
                 ],
@@ -498,12 +507,21 @@ class Command(BaseCommand):
             ],
             batch_size=BATCH,
         )
+        # Actions in every state, some late, owned by the commissions' organisations.
+        statuses = [s.value for s in MinutesActionItem.Status]
         MinutesActionItem.objects.bulk_create(
             [
                 MinutesActionItem(
-                    page_id=page.pk, description=sentence(rng, 8), owner="COTECH", sort_order=0
+                    page_id=page.pk,
+                    description=sentence(rng, 8),
+                    decision=sentence(rng, 10),
+                    owner="COTECH",
+                    owner_organisation_id=organisations[number % len(organisations)].pk,
+                    due_on=page.meeting_date + datetime.timedelta(days=30 + number % 90),
+                    status=statuses[number % len(statuses)],
+                    sort_order=0,
                 )
-                for page in created
+                for number, page in enumerate(created)
             ],
             batch_size=BATCH,
         )
@@ -518,6 +536,54 @@ class Command(BaseCommand):
         )
         self.step(f"Index des références des comptes rendus ({len(created)})")
         self.index_references(created)
+
+    def load_events(self, total, organisations, sectors):
+        """Half public events, half member events (every audience, commissions' meetings),
+        over the past four years and the year to come."""
+        rng = self.rng
+        today = timezone.localdate()
+        commissions = list(CommissionPage.objects.order_by("path"))
+        kinds = [kind.value for kind in EventPage.Kind]
+        audiences = [audience.value for audience in MemberEventPage.Audience]
+        for model, index in (
+            (EventPage, AgendaIndexPage.objects.get()),
+            (MemberEventPage, MemberAgendaPage.objects.get()),
+        ):
+            missing = total // 2 - model.objects.exact_type(model).count()
+            if missing <= 0:
+                continue
+            writer = TreeWriter(index)
+            items = []
+            for number in range(missing):
+                day = today + datetime.timedelta(days=365 - int(1825 * number / missing))
+                start = datetime.time(9 + number % 9, 30 * (number % 2))
+                item = {
+                    "title": f"{sentence(rng, 5)[:-1]} ({number})",
+                    "slug": f"evenement-{model._meta.model_name}-{number:04d}",
+                    "published_at": timezone.now(),
+                    "summary": sentence(rng, 20),
+                    "kind": kinds[number % len(kinds)],
+                    "sector_id": sectors[number % len(sectors)].pk,
+                    "start_date": day,
+                    "start_time": start,
+                    "end_time": datetime.time(start.hour + 2, start.minute),
+                    "starts_at": local_moment(day, start),
+                    "ends_at": local_moment(day, datetime.time(start.hour + 2, start.minute)),
+                    "place_name": "Hôtel de Limoges Métropole",
+                    "city": "Limoges",
+                    "organiser_id": organisations[number % len(organisations)].pk,
+                    "registration": "open" if number % 4 == 0 else "none",
+                    "capacity": 50 if number % 8 == 0 else None,
+                    "body": body(rng, 2),
+                }
+                if model is MemberEventPage:
+                    audience = audiences[number % len(audiences)]
+                    item["audience"] = audience
+                    if audience == MemberEventPage.Audience.COMMISSION:
+                        item["commission_id"] = commissions[number % len(commissions)].pk
+                items.append(item)
+            writer.add(model, items)
+            writer.finish()
 
     def index_references(self, minutes):
         """Wagtail's reference index for each minutes, through Wagtail's own public call.
@@ -561,7 +627,15 @@ class Command(BaseCommand):
 
     def index_for_search(self):
         backend = get_search_backend()
-        for model in (NewsPage, StoryPage, CommissionPage, CommissionMinutesPage, Organisation):
+        for model in (
+            NewsPage,
+            StoryPage,
+            CommissionPage,
+            CommissionMinutesPage,
+            EventPage,
+            MemberEventPage,
+            Organisation,
+        ):
             pks = list(model.objects.values_list("pk", flat=True))
             self.step(f"Index de recherche : {model._meta.verbose_name_plural} ({len(pks)})")
             for start in range(0, len(pks), BATCH):
