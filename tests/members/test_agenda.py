@@ -319,3 +319,56 @@ def test_minutes_link_to_the_meeting_they_record(client_for, member_area, agenda
     assert minutes.url in cotech.get(agenda["commission"].url).content.decode()
     # A partner reads the minutes but may not open the meeting: no link to it.
     assert agenda["commission"].url not in client_for("partner").get(minutes.url).content.decode()
+
+
+def test_new_events_are_announced_to_those_who_may_attend_and_want_it(
+    member_area, accounts, django_capture_on_commit_callbacks
+):
+    """A council meeting is announced to the council, not to club partners; a member who
+    turned event alerts off hears nothing; the weekly digest lists new events."""
+    from django.core import mail
+
+    from members.models import User
+    from members.notifications import send_digest
+
+    cotech = User.objects.get(pk=accounts["cotech"].pk)
+    cotech.event_alerts = False
+    cotech.save()
+    member_index = mf.MemberAgendaPageFactory(parent=member_area["area"])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        event = mf.MemberEventPageFactory(
+            parent=member_index,
+            title="Séance plénière du conseil",
+            audience=MemberEventPage.Audience.COUNCIL,
+        )
+    told = {message.to[0] for message in mail.outbox}
+    assert "conseil@example.org" in told
+    assert "partenaire@example.org" not in told
+    assert "cotech@example.org" not in told
+    announcement = next(m for m in mail.outbox if m.to == ["conseil@example.org"])
+    assert "nouvel événement" in announcement.subject
+    assert event.when_text in announcement.body
+
+    council = User.objects.get(pk=accounts["council"].pk)
+    council.notification_frequency = User.NotificationFrequency.WEEKLY
+    council.last_digest_sent_at = timezone.now() - datetime.timedelta(days=7)
+    council.save()
+    mail.outbox.clear()
+    assert send_digest(council)
+    assert "Nouveaux événements" in mail.outbox[0].body
+    assert event.title in mail.outbox[0].body
+
+
+@pytest.mark.parametrize("viewset", ["action_plan", "event_registrations"])
+@pytest.mark.parametrize("view", ["index", "add"])
+def test_writers_reach_neither_registrants_nor_the_action_plan(client, member_area, viewset, view):
+    """« Rédacteurs » write public content: the member area's records stay closed to them."""
+    from core.roles import WRITERS
+
+    client.force_login(mf.member("plume@example.org", WRITERS))
+    response = client.get(reverse(f"{viewset}:{view}"))
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert response["Location"].startswith("/admin/")
+        assert client.get(response["Location"]).status_code in (200, 302)
