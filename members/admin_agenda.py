@@ -13,7 +13,6 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.models import (
-    CreateView,
     DeleteView,
     EditView,
     IndexView,
@@ -24,6 +23,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.exports import FormulaSafeExportMixin
 
+from .admin_records import (
+    ReadOnlyEditView,
+    ReadOnlyIndexView,
+    ReadOnlyInspectView,
+    RefusedCreateView,
+)
 from .models import EventRegistration, MinutesActionItem
 from .registrations import RegistrationClosed, cancel_registration
 from .roles import may_see_member_area_in_admin
@@ -122,15 +127,10 @@ class ActionUsageView(ScopedActionMixin, UsageView):
     pass
 
 
-class ActionCreateView(CreateView):
+class ActionCreateView(RefusedCreateView):
     """Actions are written in the minutes of the meeting that decided them."""
 
-    def dispatch(self, request, *args, **kwargs):
-        messages.error(
-            request,
-            _("Les actions s'écrivent dans le compte rendu de la réunion qui les a décidées."),
-        )
-        return redirect(self.index_url_name)
+    refusal = _("Les actions s'écrivent dans le compte rendu de la réunion qui les a décidées.")
 
 
 class ActionDeleteView(ScopedActionMixin, DeleteView):
@@ -196,30 +196,8 @@ class ActionItemViewSet(ModelViewSet):
 # Registrations
 
 
-class RegistrationIndexView(FormulaSafeExportMixin, IndexView):
-    """Registrants, by event and status, exported without formulas."""
-
-    def get_add_url(self):
-        return None
-
-    def get_edit_url(self, instance):
-        return self.get_inspect_url(instance)
-
-
-class RegistrationCreateView(CreateView):
-    def dispatch(self, request, *args, **kwargs):
-        messages.error(
-            request,
-            _("Les inscriptions se font depuis la page de l'événement, sur le site."),
-        )
-        return redirect(self.index_url_name)
-
-
-class RegistrationEditView(EditView):
-    """What a person typed is kept as typed: a registration opens read-only."""
-
-    def dispatch(self, request, *args, **kwargs):
-        return redirect(self.inspect_url_name, kwargs["pk"])
+class RegistrationCreateView(RefusedCreateView):
+    refusal = _("Les inscriptions se font depuis la page de l'événement, sur le site.")
 
 
 class RegistrationDeleteView(DeleteView):
@@ -235,11 +213,6 @@ class RegistrationDeleteView(DeleteView):
         super().delete_action()
 
 
-class RegistrationInspectView(InspectView):
-    def get_edit_url(self):
-        return None
-
-
 class EventRegistrationViewSet(ModelViewSet):
     """Registrations to events, for editors to see and export."""
 
@@ -248,10 +221,11 @@ class EventRegistrationViewSet(ModelViewSet):
     menu_label = _("Inscriptions aux événements")
     menu_order = 215
     add_to_admin_menu = True
-    index_view_class = RegistrationIndexView
+    # What a person typed is kept as typed: a registration opens read-only.
+    index_view_class = ReadOnlyIndexView
     add_view_class = RegistrationCreateView
-    edit_view_class = RegistrationEditView
-    inspect_view_class = RegistrationInspectView
+    edit_view_class = ReadOnlyEditView
+    inspect_view_class = ReadOnlyInspectView
     delete_view_class = RegistrationDeleteView
     copy_view_enabled = False
     inspect_view_enabled = True

@@ -1,13 +1,12 @@
 """Admin registration of partner organisations and sectors."""
 
-from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.admin.views.generic.models import CreateView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic.models import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
@@ -19,6 +18,12 @@ from core.models import Sector
 
 from .access import check_document_access, member_page_response
 from .admin_agenda import ActionItemViewSet, EventRegistrationViewSet
+from .admin_records import (
+    ReadOnlyEditView,
+    ReadOnlyIndexView,
+    ReadOnlyInspectView,
+    RefusedCreateView,
+)
 from .admin_users import GUARDED_BULK_ACTIONS
 from .admin_views import ApplicationReviewView, AttentionPanel
 from .models import (
@@ -109,55 +114,21 @@ def check_member_documents(document, request):
     return check_document_access(document, request)
 
 
-class RefusedCreateView(CreateView):
-    """The « add » address Wagtail registers for every model, for records only visitors or
-    members make: the form would save a record without its author (a 500) or invent one."""
-
-    refusal = ""
-
-    def dispatch(self, request, *args, **kwargs):
-        messages.error(request, self.refusal)
-        return redirect(self.index_url_name)
-
-
 class FeedbackCreateView(RefusedCreateView):
     refusal = _(
         "Les avis sont déposés par les membres dans leur espace, pas dans l'administration."
     )
 
 
-class FeedbackEditView(EditView):
-    """A member's feedback is read and exported as written, never rewritten by an editor."""
-
-    def dispatch(self, request, *args, **kwargs):
-        return redirect(self.inspect_url_name, kwargs["pk"])
-
-
-class FeedbackInspectView(InspectView):
-    """A feedback's page, without the « Modifier » button."""
-
-    def get_edit_url(self):
-        return None
-
-
-class FeedbackIndexView(FormulaSafeExportMixin, IndexView):
-    """The feedback listing, exported without formulas; each row opens the feedback."""
-
-    def get_add_url(self):
-        return None
-
-    def get_edit_url(self, instance):
-        return self.get_inspect_url(instance)
-
-
 class StrategyFeedbackViewSet(ModelViewSet):
     """Feedback received on strategy drafts, for editors to read and export."""
 
     model = StrategyFeedback
-    index_view_class = FeedbackIndexView
+    # A member's feedback is read and exported as written, never rewritten by an editor.
+    index_view_class = ReadOnlyIndexView
     add_view_class = FeedbackCreateView
-    edit_view_class = FeedbackEditView
-    inspect_view_class = FeedbackInspectView
+    edit_view_class = ReadOnlyEditView
+    inspect_view_class = ReadOnlyInspectView
     copy_view_enabled = False
     icon = "comment"
     menu_label = _("Avis sur la stratégie")

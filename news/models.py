@@ -1,7 +1,5 @@
 """News items, stakeholder stories and their indexes."""
 
-import json
-
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -10,7 +8,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -37,6 +34,7 @@ from core.listings import (
     paginate_public_listing,
 )
 from core.models import BasePage, IntroductionMixin
+from core.structured_data import json_ld_script
 
 
 class NewsCategory(models.Model):
@@ -427,13 +425,7 @@ class NewsPage(BasePage):
             data["image"] = [rendition.full_url]
         if self.category_id:
             data["articleSection"] = self.category.name
-        # Escape the characters that could close the script element or open a comment.
-        return mark_safe(  # noqa: S308
-            json.dumps(data, ensure_ascii=False)
-            .replace("<", "\\u003c")
-            .replace(">", "\\u003e")
-            .replace("&", "\\u0026")
-        )
+        return json_ld_script(data)
 
     def related_news(self, limit=3):
         """Other news sharing tags or the category, the most tags in common first."""

@@ -2,7 +2,6 @@
 the registrations to both."""
 
 import datetime
-import json
 import secrets
 import zoneinfo
 
@@ -11,7 +10,6 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -25,6 +23,7 @@ from core.blocks import BodyBlock
 from core.images import SOCIAL_SIZE
 from core.models import BasePage, IntroductionMixin
 from core.roles import is_editor, user_group_names
+from core.structured_data import json_ld_script
 from core.templatetags.french import long_date
 
 from ..roles import COUNCIL
@@ -477,12 +476,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 data["organizer"]["url"] = self.organiser.website
         if self.social_image is not None:
             data["image"] = [self.social_image.get_rendition(SOCIAL_SIZE).full_url]
-        return mark_safe(  # noqa: S308 - escaped below
-            json.dumps(data, ensure_ascii=False)
-            .replace("<", "\\u003c")
-            .replace(">", "\\u003e")
-            .replace("&", "\\u0026")
-        )
+        return json_ld_script(data)
 
     # Addresses under the page (member events are gated with them by the serving hook)
 
