@@ -94,7 +94,9 @@ def _load_agenda(report):
     today = timezone.localdate()
     organisations = {o.name: o for o in Organisation.objects.all()}
     sectors = {s.slug: s for s in Sector.objects.all()}
-    images = list(SiteImage.objects.exclude(alt_text="").order_by("pk")[:6])
+    images = list(
+        SiteImage.objects.filter(title__startswith="Visuel").exclude(alt_text="").order_by("pk")[:6]
+    )
     privacy = home.get_children().filter(slug="donnees-personnelles").first()
 
     agenda, created = _child(
