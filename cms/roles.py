@@ -58,6 +58,8 @@ MANAGER_MODEL_PERMISSIONS = (
     "members.view_eventregistration",
     "members.view_minutesactionitem",
     "members.change_minutesactionitem",
+    "core.view_retentionrun",
+    "core.view_erasurerecord",
 )
 
 

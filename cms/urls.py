@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import open_data
 from home import views as home_views
 from home.sitemap import PublicSitemap
 
@@ -18,6 +19,11 @@ urlpatterns = [
     path("", include("members.urls")),
     path("recherche/", home_views.search, name="search"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    re_path(
+        r"^donnees-ouvertes/(?P<name>[a-z]+)\.(?P<extension>schema\.json|csv|json)$",
+        open_data.dataset_view,
+        name="open_data_file",
+    ),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}, name="sitemap"),
 ]
 

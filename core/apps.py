@@ -10,10 +10,12 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from . import cache
+        from . import cache, retention
         from .hooks import register_private_prefixes
 
         cache.connect_signals()
         checks.register(cache.check_shared_cache, checks.Tags.caches)
         # Documents are served through their permission check: never from a cache.
         register_private_prefixes("/documents/")
+        # Its own processings and retention rules (sign-in records, audience, backups).
+        retention.register()

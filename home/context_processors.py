@@ -11,6 +11,8 @@ from core.roles import EDITOR_GROUPS, user_group_names
 from members.models import PartnerDirectoryPage
 from news.models import NewsIndexPage
 
+from .models import SiteSettings
+
 
 class SiteNavigation:
     """Lazily computed menu and feed links for the current site; nothing runs unless used."""
@@ -84,6 +86,25 @@ class SiteNavigation:
         if user.is_superuser or user.is_staff:
             return True
         return bool(user_group_names(user) & set(EDITOR_GROUPS))
+
+    @cached_property
+    def legal(self):
+        """The legal pages' addresses (site settings), for footers and data notices."""
+        if self.site is None:
+            return {}
+
+        def find():
+            site_settings = SiteSettings.for_site(self.site)
+            pages = {
+                "privacy": site_settings.privacy_page,
+                "legal_notice": site_settings.legal_notice_page,
+                "accessibility": site_settings.accessibility_page,
+            }
+            urls = {name: page.url for name, page in pages.items() if page is not None}
+            urls["contact_email"] = site_settings.email
+            return urls
+
+        return cached_fragment(f"nav:{self.site.pk}:legal", find)
 
     @cached_property
     def news_feed_urls(self):

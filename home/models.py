@@ -1,5 +1,6 @@
 """The home page, standard pages and site settings."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -10,12 +11,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.blocks import BodyBlock
 from core.cache import cached_fragment, fragment_cache_enabled
 from core.cache.routing import public_pages
 from core.models import BasePage
 from members.models import Organisation
 from news.models import NewsPage, StoryPage
+
+from .blocks import StandardPageBodyBlock
+from .open_data import LICENCE, catalogue
 
 
 def featured_story_ids(home):
@@ -41,6 +44,7 @@ class HomePage(BasePage):
         "members.MemberAreaPage",
         "members.JoinClubPage",
         "home.StandardPage",
+        "home.OpenDataPage",
     ]
 
     hero_title = models.CharField(_("accroche"), max_length=255)
@@ -119,7 +123,7 @@ class StandardPage(BasePage):
     subpage_types = ["home.StandardPage"]
 
     introduction = models.TextField(_("chapeau"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
+    body = StreamField(StandardPageBodyBlock(), verbose_name=_("contenu"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [
@@ -137,6 +141,28 @@ class StandardPage(BasePage):
         context["child_pages"] = (
             public_pages(self.get_children().live()).in_menu().specific().order_by("path")
         )
+        return context
+
+
+class OpenDataPage(BasePage):
+    """« Données ouvertes »: the datasets the network publishes, their files and licence."""
+
+    template = "pages/open_data_page.html"
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    introduction = models.TextField(_("chapeau"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("page des données ouvertes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["datasets"] = catalogue(request)
+        context["licence"] = LICENCE
         return context
 
 
@@ -173,6 +199,75 @@ class SiteSettings(BaseSiteSetting):
         _("compte X (Twitter)"), max_length=40, blank=True, help_text=_("Sans le @.")
     )
 
+    # Legal notices (LCEN art. 6): every item below is mandatory; a missing one shows as a
+    # warning on the admin's dashboard (home.legal.missing_legal_items).
+    publisher_name = models.CharField(_("éditeur du site"), max_length=255, blank=True)
+    publisher_address = models.TextField(_("adresse de l'éditeur"), blank=True)
+    publisher_phone = models.CharField(_("téléphone de l'éditeur"), max_length=40, blank=True)
+    publication_director = models.CharField(
+        _("directeur ou directrice de la publication"), max_length=255, blank=True
+    )
+    host_name = models.CharField(_("hébergeur"), max_length=255, blank=True)
+    host_address = models.TextField(_("adresse de l'hébergeur"), blank=True)
+    host_phone = models.CharField(_("téléphone de l'hébergeur"), max_length=40, blank=True)
+    photo_credits = models.TextField(
+        _("crédits photographiques"),
+        blank=True,
+        help_text=_("Les crédits généraux ; chaque image peut aussi porter le sien."),
+    )
+
+    # The accessibility statement's header (RGAA; loi 2005-102 art. 47).
+    class Conformance(models.TextChoices):
+        NONE = "non", _("non conforme")
+        PARTIAL = "partiellement", _("partiellement conforme")
+        FULL = "totalement", _("totalement conforme")
+
+    accessibility_conformance = models.CharField(
+        _("état de conformité au RGAA"),
+        max_length=20,
+        choices=Conformance.choices,
+        default=Conformance.NONE,
+    )
+    accessibility_audit_date = models.DateField(_("date de l'audit"), null=True, blank=True)
+    accessibility_rate = models.DecimalField(
+        _("taux de conformité (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    accessibility_contact = models.CharField(
+        _("contact pour l'accessibilité"),
+        max_length=255,
+        blank=True,
+        help_text=_("Une adresse électronique ou l'adresse d'un formulaire de contact."),
+    )
+    legal_notice_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page des mentions légales"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page des données personnelles"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page de la déclaration d'accessibilité"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
     panels = [
         MultiFieldPanel(
             [
@@ -195,10 +290,66 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Réseaux sociaux"),
         ),
         FieldPanel("footer_text"),
+        MultiFieldPanel(
+            [
+                FieldPanel("publisher_name"),
+                FieldPanel("publisher_address"),
+                FieldPanel("publisher_phone"),
+                FieldPanel("publication_director"),
+                FieldPanel("host_name"),
+                FieldPanel("host_address"),
+                FieldPanel("host_phone"),
+                FieldPanel("photo_credits"),
+                FieldPanel("legal_notice_page"),
+                FieldPanel("privacy_page"),
+            ],
+            heading=_("Mentions légales et données personnelles"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("accessibility_conformance"),
+                FieldPanel("accessibility_audit_date"),
+                FieldPanel("accessibility_rate"),
+                FieldPanel("accessibility_contact"),
+                FieldPanel("accessibility_page"),
+            ],
+            heading=_("Déclaration d'accessibilité"),
+        ),
     ]
 
     class Meta:
         verbose_name = _("paramètres du site")
+
+    # What the law asks each statement to show: (field, label) pairs, checked on the
+    # admin's dashboard.
+    LEGAL_ITEMS = [
+        ("publisher_name", _("l'éditeur du site")),
+        ("publisher_address", _("l'adresse de l'éditeur")),
+        ("publisher_phone", _("le téléphone de l'éditeur")),
+        ("publication_director", _("le directeur ou la directrice de la publication")),
+        ("host_name", _("l'hébergeur")),
+        ("host_address", _("l'adresse de l'hébergeur")),
+        ("host_phone", _("le téléphone de l'hébergeur")),
+        ("accessibility_contact", _("le contact pour l'accessibilité")),
+        ("legal_notice_page", _("la page des mentions légales")),
+        ("privacy_page", _("la page des données personnelles")),
+        ("accessibility_page", _("la page de la déclaration d'accessibilité")),
+    ]
+
+    def missing_legal_items(self):
+        """The mandatory items left empty, in words."""
+        missing = [label for name, label in self.LEGAL_ITEMS if not getattr(self, name)]
+        if self.accessibility_conformance != self.Conformance.NONE:
+            if self.accessibility_audit_date is None:
+                missing.append(_("la date de l'audit d'accessibilité"))
+            if self.accessibility_rate is None:
+                missing.append(_("le taux de conformité"))
+        return missing
+
+    @property
+    def accessibility_line(self):
+        """« Accessibilité : partiellement conforme », as every footer says."""
+        return f"Accessibilité : {self.get_accessibility_conformance_display()}"
 
     @property
     def social_links(self):

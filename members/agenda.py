@@ -130,9 +130,6 @@ def registration_context(event, request, form=None):
         context["registers_as_member"] = True
     elif event.admits_visitors and context["registration_open"]:
         context["visitor_form"] = form or VisitorRegistrationForm(resubmitted_data(request))
-        agenda = event.get_parent().specific
-        privacy_page = getattr(agenda, "privacy_page", None)
-        context["privacy_url"] = privacy_page.url if privacy_page is not None else None
     context["registration_requested"] = request.GET.get("inscription") == "demandee"
     return context
 

@@ -19,9 +19,11 @@ class MembersConfig(AppConfig):
             register_private_prefixes,
         )
 
-        from . import signals
+        from . import privacy, signals
 
         signals.connect()
+        # Its processings, the personal data it holds and its retention rules (core).
+        privacy.register()
         # Member pages, signing in and out: personal answers, never cached (core.cache).
         register_private_prefixes(
             settings.MEMBER_AREA_URL,

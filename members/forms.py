@@ -274,3 +274,36 @@ class VisitorRegistrationForm(forms.Form):
 
     def is_spam(self):
         return bool(self.cleaned_data.get("website"))
+
+
+class AccountDeletionForm(forms.Form):
+    """« Supprimer mon compte »: the password confirms who asks; the person chooses whether
+    what they wrote goes too."""
+
+    password = forms.CharField(
+        label=_("Votre mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Saisissez votre mot de passe pour confirmer.")},
+    )
+    remove_text = forms.BooleanField(
+        label=_(
+            "Supprimer aussi le texte de mes avis sur la stratégie (sinon ils restent, "
+            "attribués à « Ancien membre »)"
+        ),
+        required=False,
+    )
+    confirm = forms.BooleanField(
+        label=_("Je comprends que mon compte et mes données seront supprimés définitivement"),
+        error_messages={"required": _("Cochez la case pour confirmer la suppression.")},
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("Mot de passe incorrect : rien n'a été supprimé."))
+        return password

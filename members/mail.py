@@ -116,3 +116,14 @@ class QueuedPasswordResetMixin:
             return
         form_class = f"{type(self).__module__}.{type(self).__qualname__}"
         send_password_reset.enqueue(form_class, self.cleaned_data["email"], options)
+
+
+@task()
+def send_erasure_receipt(email, name, handled, removed_text):
+    """The receipt of an erasure: what was removed or anonymised, sent to the old address."""
+    send_mail_from_template(
+        "members/emails/erasure_receipt.txt",
+        {"name": name, "handled": handled, "removed_text": removed_text},
+        email,
+    )
+    return True

@@ -4,6 +4,7 @@ close the documents a member page attaches as soon as it is saved."""
 import contextlib
 import contextvars
 
+from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
 from django.db.models.signals import post_save
 
@@ -67,6 +68,13 @@ def index_member_page_references(sender, instance, raw=False, **kwargs):
     transaction.on_commit(index)
 
 
+def clear_inactivity_warning(sender, request, user, **kwargs):
+    """Signing in again keeps the account: the inactivity warning no longer applies."""
+    if getattr(user, "inactivity_warned_at", None) is not None:
+        type(user).objects.filter(pk=user.pk).update(inactivity_warned_at=None)
+
+
 def connect():
+    user_logged_in.connect(clear_inactivity_warning, dispatch_uid="members.inactivity")
     page_published.connect(on_page_published, dispatch_uid="members.notify_publication")
     post_save.connect(index_member_page_references, dispatch_uid="members.index_member_page")

@@ -44,6 +44,8 @@ urlpatterns = [
         name="invitation_confirm",
     ),
     path(f"{AREA}/mon-compte/", views.account, name="member_account"),
+    path(f"{AREA}/mon-compte/mes-donnees/", views.my_data, name="member_data"),
+    path(f"{AREA}/mon-compte/supprimer/", views.delete_account, name="member_delete_account"),
     path(f"{AREA}/recherche/", views.member_search, name="member_search"),
     # Outside the member area: calendar programs subscribe without signing in; the secret
     # in the address stands for the account (members.agenda.private_feed_view).

@@ -2,15 +2,16 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import PermissionDenied
 from django.db import OperationalError
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -18,6 +19,7 @@ from wagtail.models import Page
 
 from core.listings import paginate
 from core.models import member_only_page_types
+from core.personal_data import erase_person, export_person
 from core.security import (
     clean_search_query,
     database_is_reachable,
@@ -29,11 +31,13 @@ from .access import member_page_response, readable_member_pages
 from .agenda import private_feed_url
 from .applications import invitation_tokens
 from .forms import (
+    AccountDeletionForm,
     EmailAuthenticationForm,
     MemberPasswordResetForm,
     NotificationPreferencesForm,
     StrategyFeedbackForm,
 )
+from .mail import send_erasure_receipt
 from .models import MemberAreaPage
 from .models.events import new_token
 from .roles import can_enter_member_area
@@ -170,6 +174,34 @@ def account(request):
             "calendar_feed_url": private_feed_url(request, request.user),
         },
     )
+
+
+@members_only
+@require_GET
+def my_data(request):
+    """« Télécharger mes données »: everything held on the person, as JSON or as a page."""
+    data = export_person(request.user)
+    if request.GET.get("format") == "json":
+        response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = f'attachment; filename="mes-donnees-{stamp}.json"'
+        return response
+    return render(request, "members/my_data.html", {"data": data})
+
+
+@members_only
+def delete_account(request):
+    """« Supprimer mon compte »: confirmed with the password; a receipt goes by e-mail."""
+    form = AccountDeletionForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        email, name = user.email, user.get_full_name()
+        remove_text = form.cleaned_data["remove_text"]
+        summary = erase_person(user, remove_text=remove_text, reason="request", by=email)
+        logout(request)
+        send_erasure_receipt.enqueue(email, name, summary.handled_labels(), remove_text)
+        return render(request, "members/account_deleted.html", {"email": email})
+    return render(request, "members/delete_account.html", {"form": form})
 
 
 @members_only

@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from core.exports import FormulaSafeExportMixin
 from core.models import Sector
 
+from . import admin_personal_data
 from .access import check_document_access, member_page_response
 from .admin_agenda import ActionItemViewSet, EventRegistrationViewSet
 from .admin_records import (
@@ -135,9 +136,16 @@ class StrategyFeedbackViewSet(ModelViewSet):
     menu_order = 220
     add_to_admin_menu = True
     form_fields = ["section", "text"]
-    list_display = ["draft_label", "author", "organisation_name", "section", "created_at"]
+    list_display = ["draft_label", "author_name", "organisation_name", "section", "created_at"]
     list_filter = ["draft", "created_at"]
-    list_export = ["draft_label", "author", "organisation_name", "section", "text", "created_at"]
+    list_export = [
+        "draft_label",
+        "author_name",
+        "organisation_name",
+        "section",
+        "text",
+        "created_at",
+    ]
     export_filename = "avis-strategie"
     search_fields = ["text", "section"]
     inspect_view_enabled = True
@@ -261,6 +269,25 @@ def register_application_review_url():
     ]
 
 
+@hooks.register("register_admin_urls")
+def register_personal_data_urls():
+    return [
+        path(
+            "comptes/<int:pk>/donnees/",
+            admin_personal_data.export_view,
+            name="member_personal_data_export",
+        ),
+        path(
+            "comptes/<int:pk>/effacer/",
+            admin_personal_data.erase_view,
+            name="member_personal_data_erase",
+        ),
+    ]
+
+
+hooks.register("register_user_listing_buttons", admin_personal_data.listing_buttons)
+
+
 @hooks.register("register_log_actions")
 def register_application_log_actions(actions):
     actions.register_action(
@@ -268,6 +295,16 @@ def register_application_log_actions(actions):
     )
     actions.register_action(
         "members.application.reject", _("Candidature refusée"), _("Candidature refusée")
+    )
+    actions.register_action(
+        "members.personal_data.export",
+        _("Données personnelles exportées"),
+        _("Données personnelles exportées"),
+    )
+    actions.register_action(
+        "members.personal_data.erase",
+        _("Compte et données effacés"),
+        _("Compte et données effacés"),
     )
 
 

@@ -97,7 +97,6 @@ def _load_agenda(report):
     images = list(
         SiteImage.objects.filter(title__startswith="Visuel").exclude(alt_text="").order_by("pk")[:6]
     )
-    privacy = home.get_children().filter(slug="donnees-personnelles").first()
 
     agenda, created = _child(
         home,
@@ -107,7 +106,6 @@ def _load_agenda(report):
         show_in_menus=True,
         introduction="Les événements du réseau ouverts à tous : rencontres, ateliers, "
         "conférences et salons sur le territoire de Limoges.",
-        privacy_page=privacy,
     )
     report.record("agenda", created=created)
     for number, row in enumerate(PUBLIC_EVENTS):

@@ -19,7 +19,7 @@ from taggit.models import Tag
 from wagtail.models import Page, Revision, Site
 
 from core.models import Sector
-from home.models import HomePage, SiteSettings, StandardPage
+from home.models import HomePage, OpenDataPage, SiteSettings, StandardPage
 from members.models import Organisation, PartnerDirectoryPage
 from news.models import NewsCategory, NewsIndexPage, NewsPage, StoryIndexPage, StoryPage
 
@@ -51,6 +51,24 @@ SITE_SETTINGS = {
         "Ville de Limoges pour rassembler les partenaires publics et privés qui font rayonner "
         "le territoire."
     ),
+    "publisher_name": "Limoges Métropole, pour le réseau Limoges attractivité",
+    "publisher_address": "19 rue Bernard Palissy\n87031 Limoges Cedex 1",
+    "publisher_phone": "05 36 49 00 00",
+    "publication_director": "Le président de Limoges Métropole",
+    "host_name": "Hébergeur de démonstration (à remplacer à la mise en ligne)",
+    "host_address": "1 rue de l'Exemple\n87000 Limoges",
+    "host_phone": "05 36 49 00 01",
+    "photo_credits": "Illustrations et logos de démonstration : Limoges attractivité.",
+    "accessibility_conformance": "partiellement",
+    "accessibility_audit_date": datetime.date(2026, 11, 3),
+    "accessibility_rate": 78.5,
+    "accessibility_contact": page_data.CONTACT_EMAIL,
+}
+# The legal statements' pages, linked from the settings once the pages exist.
+LEGAL_PAGE_SETTINGS = {
+    "legal_notice_page": page_data.LEGAL_NOTICE_SLUG,
+    "privacy_page": page_data.PRIVACY_SLUG,
+    "accessibility_page": page_data.ACCESSIBILITY_SLUG,
 }
 # Fields that only an editor fills in: if all are blank, the settings row was created
 # automatically (by a page render) and its blank fields may receive the demo values.
@@ -216,6 +234,19 @@ class PublicDemoContent:
         add(home, PartnerDirectoryPage, page_data.DIRECTORY, in_menu=True, singleton=True)
         for fields, body in page_data.LEGAL_PAGES:
             add(home, StandardPage, fields, body, in_menu=False)
+        add(
+            home,
+            OpenDataPage,
+            {
+                "title": "Données ouvertes",
+                "slug": page_data.OPEN_DATA_SLUG,
+                "introduction": (
+                    "L'annuaire des partenaires et l'agenda public, en données ouvertes."
+                ),
+            },
+            in_menu=False,
+            singleton=True,
+        )
 
         for page, body in to_publish:
             if body is not None:
@@ -351,6 +382,14 @@ class PublicDemoContent:
             )
         else:
             self.report.record("paramètres du site", created=False)
+        site_settings = SiteSettings.objects.get(site=site)
+        missing_links = {
+            name: self.links[slug]
+            for name, slug in LEGAL_PAGE_SETTINGS.items()
+            if getattr(site_settings, f"{name}_id") is None and slug in self.links
+        }
+        if missing_links:
+            SiteSettings.objects.filter(pk=site_settings.pk).update(**missing_links)
 
     def remove_wagtail_welcome_page(self):
         """Delete Wagtail's initial welcome page, once no site uses it and it has no children."""

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Counts the pages people read, cached ones included: it must come before the page cache.
+    "core.audience.AudienceMiddleware",
     # First of all: a cached anonymous page is answered without running anything else. What
     # it stores is the finished response, security headers and policy included.
     "core.cache.PageCacheMiddleware",

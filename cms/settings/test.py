@@ -52,3 +52,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # Tests compare pages with the strings templates and factories type (straight apostrophes,
 # plain spaces); the typography tests (tests/core/test_typography.py) switch it back on.
 FRENCH_TYPOGRAPHY = False
+# Audience counts stay in memory during tests (a write would change query counts); the
+# audience tests flush them themselves.
+AUDIENCE_FLUSH_SECONDS = 10**9
+# Each test run writes its erasure ledger in a folder of its own.
+ERASURE_LEDGER = Path(tempfile.mkdtemp(prefix="cms-test-ledger-")) / "erasures"

@@ -1,12 +1,17 @@
 """The platform's models: media, the abstract page, the shared taxonomy."""
 
+from .compliance import AudienceDay, ErasureRecord, ReferrerDay, RetentionRun
 from .media import SiteDocument, SiteImage, SiteRendition, document_upload_to, random_storage_name
 from .pages import BasePage, IntroductionMixin, member_only_page_types, without_member_only
 from .taxonomy import Sector
 
 __all__ = [
+    "AudienceDay",
     "BasePage",
+    "ErasureRecord",
     "IntroductionMixin",
+    "ReferrerDay",
+    "RetentionRun",
     "Sector",
     "SiteDocument",
     "SiteImage",

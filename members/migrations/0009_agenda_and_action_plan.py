@@ -193,11 +193,6 @@ class Migration(migrations.Migration):
             name='listing_image',
             field=models.ForeignKey(blank=True, help_text='Utilisée dans les listes et comme image de partage sur les réseaux sociaux.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.siteimage', verbose_name='image de liste'),
         ),
-        migrations.AddField(
-            model_name='agendaindexpage',
-            name='privacy_page',
-            field=models.ForeignKey(blank=True, help_text="Liée depuis la mention d'information des formulaires d'inscription.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page de politique de confidentialité'),
-        ),
         migrations.CreateModel(
             name='MemberEventPage',
             fields=[

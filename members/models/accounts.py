@@ -80,6 +80,11 @@ class User(AbstractUser):
     calendar_token = models.CharField(
         max_length=64, unique=True, null=True, blank=True, editable=False
     )
+    # When the person was told the account would be erased for inactivity (members.privacy);
+    # cleared at the next sign-in.
+    inactivity_warned_at = models.DateTimeField(
+        _("averti de l'inactivité le"), null=True, blank=True, editable=False
+    )
     last_digest_sent_at = models.DateTimeField(
         _("dernière synthèse envoyée le"), null=True, blank=True, editable=False
     )

@@ -88,18 +88,6 @@ class AgendaIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["members.EventPage"]
 
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("page de politique de confidentialité"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Liée depuis la mention d'information des formulaires d'inscription."),
-    )
-
-    content_panels = [*IntroductionMixin.content_panels, FieldPanel("privacy_page")]
-
     class Meta:
         verbose_name = _("agenda public")
 

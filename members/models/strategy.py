@@ -190,9 +190,13 @@ class StrategyFeedback(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("auteur"),
-        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="strategy_feedback",
     )
+    # « Ancien membre » once the author's account is erased (members.privacy).
+    author_label = models.CharField(_("auteur (compte supprimé)"), max_length=100, blank=True)
     section = models.CharField(_("partie concernée"), max_length=255, blank=True)
     text = models.TextField(_("avis"), max_length=10_000)
     created_at = models.DateTimeField(_("reçu le"), auto_now_add=True)
@@ -206,11 +210,19 @@ class StrategyFeedback(models.Model):
         verbose_name_plural = _("avis sur la stratégie")
 
     def __str__(self):
-        return f"{self.author} — {self.draft}"
+        return f"{self.author_name} — {self.draft}"
+
+    @property
+    def author_name(self):
+        return str(self.author) if self.author_id else self.author_label
+
+    author_name.fget.short_description = _("auteur")
 
     @property
     def organisation_name(self):
-        return self.author.organisation.name if self.author.organisation_id else ""
+        if self.author_id is None or not self.author.organisation_id:
+            return ""
+        return self.author.organisation.name
 
     organisation_name.fget.short_description = _("organisation")
 

@@ -1,8 +1,9 @@
 /*
  * Progressive enhancements; every page works without this file.
  * - On narrow screens the main menu folds behind a "Menu" button.
- * - Embedded video players get the block's title when the provider's iframe has none,
- *   so assistive technologies can announce the frame.
+ * - Embedded video players load only when the person asks (the provider may set cookies),
+ *   and get the block's title when the provider's iframe has none, so assistive
+ *   technologies can announce the frame.
  * - An error summary or a confirmation placed by the server takes focus.
  */
 (function () {
@@ -47,6 +48,28 @@
     });
   }
 
+  // Nothing from the video's provider loads until « Lire la vidéo » is pressed.
+  function setUpVideoFacades() {
+    var buttons = document.querySelectorAll("[data-video-play]");
+    Array.prototype.forEach.call(buttons, function (button) {
+      var facade = button.closest("[data-video-facade]");
+      var player = facade && facade.querySelector("template[data-video-player]");
+      if (!player) {
+        return;
+      }
+      facade.hidden = false;
+      button.addEventListener("click", function () {
+        facade.replaceWith(player.content.cloneNode(true));
+        nameVideoFrames();
+        var frame = document.querySelector("[data-video-title] iframe:not([data-seen])");
+        if (frame) {
+          frame.setAttribute("data-seen", "");
+          frame.focus();
+        }
+      });
+    });
+  }
+
   // An error summary or a confirmation that the server put where the person is: focused so
   // that it is seen and announced.
   function focusNotice() {
@@ -57,6 +80,7 @@
   }
 
   setUpMenuToggle();
+  setUpVideoFacades();
   nameVideoFrames();
   focusNotice();
 })();

@@ -25,6 +25,9 @@ DIRECTORY_SLUG = "partenaires"
 LEGAL_NOTICE_SLUG = "mentions-legales"
 PRIVACY_SLUG = "donnees-personnelles"
 ACCESSIBILITY_SLUG = "declaration-accessibilite"
+ACCESSIBILITY_PLAN_SLUG = "schema-pluriannuel-accessibilite"
+ECO_DESIGN_SLUG = "ecoconception"
+OPEN_DATA_SLUG = "donnees-ouvertes"
 
 HOME = {
     "title": "Accueil",
@@ -265,138 +268,74 @@ def charter_body(links):
     ]
 
 
+def statement(kind):
+    """A block that shows a legal statement from the site settings or the code."""
+    return {"type": kind, "value": None}
+
+
 def legal_notice_body(links):
-    return sections(
-        (
-            "Éditeur du site",
+    # Publisher, publication director, host and credits come from the site settings.
+    return [
+        statement("legal_notice"),
+        *sections(
             (
-                "Le site Limoges attractivité est édité par Limoges Métropole pour le compte du "
-                "réseau Limoges attractivité.",
-                [f"Adresse : {POSTAL_ADDRESS}", f"Adresse électronique : {CONTACT_EMAIL}"],
+                "Propriété intellectuelle",
+                (
+                    "Les textes, illustrations et logos publiés sur ce site sont protégés par le "
+                    "droit d'auteur. Toute reproduction, même partielle, nécessite l'autorisation "
+                    "préalable de l'éditeur ou des ayants droit.",
+                ),
+            ),
+            (
+                "Liens vers d'autres sites",
+                (
+                    "Les liens vers d'autres sites sont proposés à titre d'information. L'éditeur "
+                    "n'est pas responsable du contenu de ces sites.",
+                ),
             ),
         ),
-        ("Directeur de la publication", ("Le président de Limoges Métropole.",)),
-        (
-            "Hébergement",
-            ("Les coordonnées de l'hébergeur sont à compléter lors de la mise en ligne du site.",),
-        ),
-        (
-            "Propriété intellectuelle",
-            (
-                "Les textes, illustrations et logos publiés sur ce site sont protégés par le "
-                "droit d'auteur. Toute reproduction, même partielle, nécessite l'autorisation "
-                "préalable de l'éditeur ou des ayants droit.",
-            ),
-        ),
-        (
-            "Crédits",
-            (
-                "Illustrations et logos de démonstration : Limoges attractivité. Site réalisé "
-                "avec Wagtail, logiciel libre.",
-            ),
-        ),
-        (
-            "Liens vers d'autres sites",
-            (
-                "Les liens vers d'autres sites sont proposés à titre d'information. L'éditeur "
-                "n'est pas responsable du contenu de ces sites.",
-            ),
-        ),
-    )
+    ]
 
 
 def privacy_body(links):
-    return sections(
-        (
-            "Responsable de traitement",
+    return [
+        *sections(
             (
-                "Limoges Métropole est responsable des traitements de données personnelles mis en "
-                f"œuvre sur ce site. Adresse : {POSTAL_ADDRESS}.",
-            ),
-        ),
-        (
-            "Finalités et bases légales",
-            (
-                "Vos données sont traitées pour :",
-                [
-                    "répondre à vos demandes de contact (mission d'intérêt public) ;",
-                    "gérer les comptes des partenaires et l'accès à l'espace des membres "
-                    "(exécution de la charte de partenariat) ;",
-                    "envoyer la lettre d'information aux personnes qui y sont abonnées "
-                    "(consentement) ;",
-                    "assurer la sécurité du site (intérêt légitime).",
-                ],
-            ),
-        ),
-        (
-            "Données collectées",
-            (
-                "Nous ne collectons que les données nécessaires : nom, prénom, adresse "
-                "électronique, organisation, fonction et contenu de vos messages.",
-            ),
-        ),
-        (
-            "Durées de conservation",
-            (
-                [
-                    "demandes de contact : trois ans à compter du dernier échange ;",
-                    "comptes des partenaires : pendant la durée du partenariat, puis un an ;",
-                    "lettre d'information : jusqu'au désabonnement ;",
-                    "journaux techniques : un an.",
-                ],
-            ),
-        ),
-        (
-            "Destinataires",
-            (
-                "Les données sont destinées à l'équipe du réseau Limoges attractivité au sein de "
-                "Limoges Métropole et, pour l'hébergement, à son prestataire technique. Elles ne "
-                "sont ni vendues ni cédées, et ne sont pas transférées hors de l'Union "
-                "européenne.",
-            ),
-        ),
-        (
-            "Cookies",
-            (
-                "Le site n'utilise que les cookies strictement nécessaires à son fonctionnement "
-                "(session et protection des formulaires). Il ne dépose aucun cookie de mesure "
-                "d'audience ni de publicité : aucun consentement n'est donc demandé.",
-            ),
-        ),
-        (
-            "Vos droits",
-            (
-                "Vous disposez d'un droit d'accès, de rectification, d'effacement, de limitation "
-                "du traitement, d'opposition et, le cas échéant, de portabilité de vos données. "
-                "Vous pouvez retirer votre consentement à tout moment.",
-            ),
-        ),
-        (
-            "Contacter le délégué à la protection des données",
-            (
-                format_html(
-                    "Pour exercer vos droits ou pour toute question, écrivez au délégué à la "
-                    'protection des données (DPO) : <a href="mailto:{}">{}</a>, ou par courrier '
-                    "à l'adresse : {}.",
-                    DPO_EMAIL,
-                    DPO_EMAIL,
-                    POSTAL_ADDRESS,
+                "Responsable de traitement",
+                (
+                    "Limoges Métropole est responsable des traitements de données personnelles "
+                    f"mis en œuvre sur ce site. Adresse : {POSTAL_ADDRESS}.",
                 ),
             ),
         ),
-        (
-            "Réclamation auprès de la CNIL",
+        # Purposes, legal bases, data, recipients and retention: the register the code keeps.
+        statement("processing_register"),
+        *sections(
             (
-                format_html(
-                    "Si vous estimez, après nous avoir contactés, que vos droits ne sont pas "
-                    "respectés, vous pouvez adresser une réclamation à la Commission nationale de "
-                    'l\'informatique et des libertés (CNIL) : <a href="{}">{}</a>.',
-                    "https://www.cnil.fr/",
-                    "www.cnil.fr",
+                "Cookies et mesure d'audience",
+                (
+                    "Le site n'utilise que les cookies strictement nécessaires à son "
+                    "fonctionnement (session et protection des formulaires). Son audience est "
+                    "mesurée sans cookie ni adresse IP, par le site lui-même : aucun consentement "
+                    "n'est donc demandé. Une vidéo d'un service externe ne se charge qu'après un "
+                    "clic sur « Lire la vidéo ».",
+                ),
+            ),
+            (
+                "Contacter le délégué à la protection des données",
+                (
+                    format_html(
+                        "Pour exercer vos droits ou pour toute question, écrivez au délégué à la "
+                        'protection des données (DPO) : <a href="mailto:{}">{}</a>, ou par '
+                        "courrier à l'adresse : {}.",
+                        DPO_EMAIL,
+                        DPO_EMAIL,
+                        POSTAL_ADDRESS,
+                    ),
                 ),
             ),
         ),
-    )
+    ]
 
 
 def accessibility_body(links):
@@ -406,17 +345,8 @@ def accessibility_body(links):
             "l'article 47 de la loi n° 2005-102 du 11 février 2005.",
             "Cette déclaration d'accessibilité s'applique au site du réseau Limoges attractivité.",
         ),
-        heading("État de conformité"),
-        paragraph(
-            "Le site Limoges attractivité est partiellement conforme avec le référentiel général "
-            "d'amélioration de l'accessibilité (RGAA), version 4.1, en raison des "
-            "non-conformités énumérées ci-dessous.",
-        ),
-        heading("Résultats des tests", "h3"),
-        paragraph(
-            "Le taux de conformité sera publié à l'issue de l'audit de conformité, réalisé sur "
-            "un échantillon représentatif de pages du site.",
-        ),
+        # Conformance, audit, rate, contact and recourse: from the site settings.
+        statement("accessibility_statement"),
         heading("Contenus non accessibles"),
         heading("Non-conformités", "h3"),
         paragraph(
@@ -460,31 +390,60 @@ def accessibility_body(links):
                 "Déclaration d'accessibilité",
             ],
         ),
-        heading("Retour d'information et contact"),
+    ]
+
+
+def accessibility_plan_body(links):
+    return [
         paragraph(
-            "Si vous n'arrivez pas à accéder à un contenu ou à un service, vous pouvez contacter "
-            "l'équipe du réseau pour être orienté vers une alternative accessible ou obtenir le "
-            "contenu sous une autre forme :",
-            [
-                f"par courrier électronique : {CONTACT_EMAIL} ;",
-                f"par courrier : {POSTAL_ADDRESS}.",
-            ],
+            "Ce schéma, prévu par l'article 47 de la loi n° 2005-102 du 11 février 2005, "
+            "présente la politique d'accessibilité du réseau et son plan d'actions sur trois ans. "
+            "Il est mis à jour chaque année avec le bilan des actions menées."
         ),
-        heading("Voies de recours"),
-        paragraph(
-            "Cette procédure est à utiliser dans le cas suivant : vous avez signalé au "
-            "responsable du site internet un défaut d'accessibilité qui vous empêche d'accéder "
-            "à un contenu ou à un des services du portail et vous n'avez pas obtenu de réponse "
-            "satisfaisante.",
-            [
-                "écrire un message au Défenseur des droits (formulaire en ligne sur "
-                "www.defenseurdesdroits.fr) ;",
-                "contacter le délégué du Défenseur des droits dans votre région ;",
-                "envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : "
-                "Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.",
-            ],
+        *sections(
+            (
+                "Organisation",
+                (
+                    "Un référent accessibilité au sein de l'équipe de communication suit le plan, "
+                    "forme les rédacteurs et traite les demandes des personnes.",
+                ),
+            ),
+            (
+                "2026",
+                (
+                    [
+                        "audit de conformité RGAA sur l'échantillon de pages de la déclaration ;",
+                        "vérification automatique (axe-core) de chaque page à chaque livraison ;",
+                        "formation des rédacteurs aux textes alternatifs et aux documents PDF.",
+                    ],
+                ),
+            ),
+            (
+                "2027",
+                (
+                    [
+                        "correction des non-conformités relevées par l'audit ;",
+                        "transcription de toutes les vidéos publiées ;",
+                        "documents PDF balisés ou remplacés par des pages.",
+                    ],
+                ),
+            ),
+            (
+                "2028",
+                (
+                    [
+                        "nouvel audit et mise à jour de la déclaration d'accessibilité ;",
+                        "tests avec des personnes utilisant un lecteur d'écran.",
+                    ],
+                ),
+            ),
         ),
     ]
+
+
+def eco_design_body(links):
+    # The budget's figures come from the code that enforces them (core.budget).
+    return [statement("eco_design")]
 
 
 # Fields of the pages under the home page. Body builders are paired with the fields of the pages
@@ -600,5 +559,27 @@ LEGAL_PAGES = (
             "introduction": "L'état de conformité du site au RGAA 4.1 et les moyens de recours.",
         },
         accessibility_body,
+    ),
+    (
+        {
+            "title": "Schéma pluriannuel d'accessibilité",
+            "slug": ACCESSIBILITY_PLAN_SLUG,
+            "introduction": (
+                "Les actions que Limoges attractivité s'engage à mener de 2026 à 2028 pour "
+                "rendre son site, espace membres compris, accessible à tous."
+            ),
+        },
+        accessibility_plan_body,
+    ),
+    (
+        {
+            "title": "Écoconception",
+            "slug": ECO_DESIGN_SLUG,
+            "introduction": (
+                "Comment le site limite son poids et ses échanges, selon le référentiel général "
+                "d'écoconception de services numériques (RGESN)."
+            ),
+        },
+        eco_design_body,
     ),
 )
