@@ -19,6 +19,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.functional import Promise
 
 logger = logging.getLogger(__name__)
 
@@ -69,11 +71,14 @@ class PersonalData:
     rows: Callable
     erase: Callable = None
     order: int = 100
+    # Other fields ("app_label.Model.field") whose data the export shows under another name
+    # or through another model (a sign-in's attempts and failures beside its log).
+    covers: tuple = ()
 
 
 _holders = []
-# "app_label.Model.field" → why a personal-looking field is not in any export (kept by a rule
-# of the register, pseudonymous, or holding no data of individuals).
+# "app_label.Model.field" (or a pattern: "*.owner") → why a personal-looking field is not in
+# any export (kept by a rule of the register, pseudonymous, or holding no data of individuals).
 _exemptions = {}
 
 
@@ -101,6 +106,9 @@ def exported_fields():
     covered = {}
     for holder in _holders:
         covered.setdefault(holder.model.lower(), set()).update(holder.fields)
+        for dotted in holder.covers:
+            model, name = dotted.lower().rsplit(".", 1)
+            covered.setdefault(model, set()).add(name)
     return covered
 
 
@@ -108,6 +116,8 @@ def plain(value):
     """A JSON-ready value: dates in ISO format, the rest as text."""
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
+    if isinstance(value, Promise):
+        return str(value)
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)
@@ -123,7 +133,7 @@ def export_person(user):
                 rows.append({name: plain(row.get(name)) for name in holder.fields})
             else:
                 rows.append({name: plain(getattr(row, name, None)) for name in holder.fields})
-        sections.append({"label": holder.label, "model": holder.model, "rows": rows})
+        sections.append({"label": str(holder.label), "model": holder.model, "rows": rows})
     return {
         "generated_at": timezone.now().isoformat(),
         "site": "Limoges attractivité",
@@ -165,7 +175,8 @@ def ledger_entries(since=None):
         except ValueError:
             logger.warning("Erasure ledger: unreadable line skipped")
             continue
-        if since is None or entry.get("at", "") > since:
+        at = parse_datetime(entry.get("at", ""))
+        if at is not None and (since is None or at > since):
             entries.append(entry)
     return entries
 
@@ -185,7 +196,7 @@ class ErasureSummary:
         return [(str(label), count) for label, count in self.handled.items() if count]
 
 
-def erase_person(user, *, remove_text=False, reason="request", by=None, record=True):
+def erase_person(user, *, remove_text=False, reason="request", by=None, ledger=True):
     """Erase a person: each feature removes or anonymises its rows, then the account goes.
 
     All or nothing (one transaction); the erasure is recorded in the ledger once committed,
@@ -200,14 +211,14 @@ def erase_person(user, *, remove_text=False, reason="request", by=None, record=T
             if holder.erase is not None:
                 summary.handled[holder.label] = holder.erase(user, remove_text)
         get_user_model().objects.filter(pk=user_id).delete()
-        if record:
-            entry = ErasureRecord.objects.create(
-                user_id=user_id,
-                email_digest=digest,
-                reason=reason,
-                removed_text=remove_text,
-                by_label=by or "",
-            )
+        entry = ErasureRecord.objects.create(
+            user_id=user_id,
+            email_digest=digest,
+            reason=reason,
+            removed_text=remove_text,
+            by_label=by or "",
+        )
+        if ledger:
             line = {
                 "at": entry.erased_at.isoformat(),
                 "user_id": user_id,
@@ -219,7 +230,10 @@ def erase_person(user, *, remove_text=False, reason="request", by=None, record=T
 
 
 def reapply_erasures(since):
-    """Erase again, after a restore, the people erased after the backup was taken."""
+    """Erase again, after a restore, the people erased after the backup was taken (`since`,
+    an aware datetime or its ISO text)."""
+    if isinstance(since, str):
+        since = parse_datetime(since)
     user_model = get_user_model()
     erased = 0
     for entry in ledger_entries(since):
@@ -230,7 +244,7 @@ def reapply_erasures(since):
             user,
             remove_text=entry.get("removed_text", False),
             reason="restore",
-            record=False,
+            ledger=False,
         )
         erased += 1
     return erased

@@ -13,6 +13,7 @@ from . import audience
 from .personal_data import (
     Processing,
     RetentionRule,
+    exempt_fields,
     register_processing,
     register_retention_rule,
     retention_rules,
@@ -52,6 +53,23 @@ def purge_task_results(now=None):
 
 def register():
     """The platform's part of the register and of the retention rules."""
+    exempt_fields(
+        _(
+            "Empreinte chiffrée de l'adresse d'un compte effacé, jamais l'adresse : elle sert à "
+            "refaire l'effacement après une restauration."
+        ),
+        "core.ErasureRecord.email_digest",
+    )
+    exempt_fields(
+        _(
+            "Compte de l'équipe qui a déposé le média ou qui modifie la page (historique de la "
+            "médiathèque et des pages ; les partenaires n'en déposent pas)."
+        ),
+        "core.SiteImage.uploaded_by_user",
+        "core.SiteDocument.uploaded_by_user",
+        "*.owner",
+        "*.locked_by",
+    )
     register_processing(
         Processing(
             key="sign-in",

@@ -68,18 +68,22 @@ def register_compliance_viewsets():
     return ComplianceViewSetGroup()
 
 
+# Every admin account may read the register (it is public) and the audience (aggregated).
+
+
 @hooks.register("register_admin_menu_item")
-def register_compliance_pages():
-    # Every admin account may read the register (it is public) and the audience (aggregated).
-    return [
-        MenuItem(
-            _("Registre des traitements"),
-            reverse("processing_register"),
-            icon_name="list-ul",
-            order=251,
-        ),
-        MenuItem(_("Audience"), reverse("audience"), icon_name="view", order=252),
-    ]
+def register_processing_register_item():
+    return MenuItem(
+        _("Registre des traitements"),
+        reverse("processing_register"),
+        icon_name="list-ul",
+        order=251,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_audience_item():
+    return MenuItem(_("Audience"), reverse("audience"), icon_name="view", order=252)
 
 
 @hooks.register("construct_homepage_panels")

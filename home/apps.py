@@ -9,6 +9,16 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from core.hooks import register_cache_dependencies
+        from core.personal_data import exempt_fields
 
         # Every page shows the site settings (footer, contact, social links).
         register_cache_dependencies("home.SiteSettings")
+        exempt_fields(
+            "Coordonnées de l'organisation, de l'éditeur et de l'hébergeur, publiées par "
+            "obligation légale (pas celles d'une personne).",
+            "home.SiteSettings.email",
+            "home.SiteSettings.phone",
+            "home.SiteSettings.publisher_phone",
+            "home.SiteSettings.host_phone",
+            "home.SiteSettings.accessibility_contact",
+        )

@@ -147,7 +147,7 @@ def erase_applications(user, remove_text):
 
 
 def sign_in_rows(user):
-    from axes.models import AccessAttempt, AccessLog
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
     rows = [
         {
@@ -168,6 +168,16 @@ def sign_in_rows(user):
             "user_agent": entry.user_agent,
         }
         for entry in AccessAttempt.objects.filter(username__iexact=user.email)
+    ]
+    rows += [
+        {
+            "kind": "échec enregistré",
+            "at": entry.attempt_time,
+            "until": None,
+            "ip_address": entry.ip_address,
+            "user_agent": entry.user_agent,
+        }
+        for entry in AccessFailureLog.objects.filter(username__iexact=user.email)
     ]
     return rows
 
@@ -322,6 +332,7 @@ HOLDERS = [
         ),
         rows=account_rows,
         order=10,
+        covers=("members.User.username",),
     ),
     PersonalData(
         label=_("Avis sur la stratégie"),
@@ -330,6 +341,7 @@ HOLDERS = [
         rows=feedback_rows,
         erase=erase_feedback,
         order=20,
+        covers=("members.StrategyFeedback.author", "members.StrategyFeedback.author_label"),
     ),
     PersonalData(
         label=_("Inscriptions aux événements"),
@@ -357,6 +369,7 @@ HOLDERS = [
         rows=status_change_rows,
         erase=erase_status_changes,
         order=40,
+        covers=("members.ActionStatusChange.changed_by",),
     ),
     PersonalData(
         label=_("Candidatures au club"),
@@ -388,6 +401,15 @@ HOLDERS = [
         rows=sign_in_rows,
         erase=erase_sign_in_records,
         order=60,
+        covers=(
+            "axes.AccessLog.username",
+            "axes.AccessAttempt.username",
+            "axes.AccessAttempt.ip_address",
+            "axes.AccessAttempt.user_agent",
+            "axes.AccessFailureLog.username",
+            "axes.AccessFailureLog.ip_address",
+            "axes.AccessFailureLog.user_agent",
+        ),
     ),
 ]
 

@@ -197,7 +197,9 @@ def delete_account(request):
         user = request.user
         email, name = user.email, user.get_full_name()
         remove_text = form.cleaned_data["remove_text"]
-        summary = erase_person(user, remove_text=remove_text, reason="request", by=email)
+        summary = erase_person(
+            user, remove_text=remove_text, reason="request", by="la personne elle-même"
+        )
         logout(request)
         send_erasure_receipt.enqueue(email, name, summary.handled_labels(), remove_text)
         return render(request, "members/account_deleted.html", {"email": email})

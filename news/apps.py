@@ -9,8 +9,15 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from core.hooks import register_cache_dependencies, register_related_urls
+        from core.personal_data import exempt_fields
 
         from .models import listing_urls
 
         register_cache_dependencies("news.NewsCategory")
         register_related_urls(listing_urls)
+        exempt_fields(
+            "Portrait publié avec l'accord de la personne, qui peut demander son retrait "
+            "(l'équipe dépublie alors la page) ; la personne n'a pas de compte sur le site.",
+            "news.StoryPage.person_name",
+            "news.StoryPage.person_role",
+        )

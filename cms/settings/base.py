@@ -438,6 +438,11 @@ WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 # A form sent after its session expired comes back in French with what was typed.
 CSRF_FAILURE_VIEW = "core.security.csrf_failure"
 
+# Erasures of personal data, one line each, kept outside the database and the media folder so
+# that restoring an older backup erases those people again (core.personal_data). Put it on
+# storage that outlives the server and is not restored with backups.
+ERASURE_LEDGER = Path(os.environ.get("ERASURE_LEDGER", BASE_DIR / "var" / "erasures.jsonl"))
+
 # The member area's addresses, written once: URLs, caches, robots.txt and menus read them.
 MEMBER_AREA_URL = "/espace-membres/"
 LOGIN_URL = "/connexion/"

@@ -24,6 +24,8 @@ from django.db import DEFAULT_DB_ALIAS, transaction
 
 from wagtail.models import Page
 
+from core.personal_data import reapply_erasures
+
 from .backup_site import DATA_FILE, FORMAT_VERSION, MANIFEST_FILE, MEDIA_FILE, sha256_of
 
 # Wagtail's migrations create the tree root and a welcome page: with them alone, the
@@ -72,6 +74,10 @@ class Command(BaseCommand):
                 )
 
         self.restore_database(source / DATA_FILE)
+        # People who had their data erased after this backup was taken are erased again.
+        erased = reapply_erasures(manifest.get("created_at"))
+        if erased:
+            self.stdout.write(f"Effacements refaits après la sauvegarde : {erased}.")
         self.restore_media(source / MEDIA_FILE, media_root)
         # Derived data, left out of the backup: rebuilt from what was restored.
         call_command("rebuild_references_index", verbosity=0)
