@@ -11,6 +11,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.migration_tools import remove_pages_of_types
+
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 STEPLEN = 4
 # Parents before children (member events extend events): deleted in the reverse order.
@@ -120,8 +122,6 @@ def meetings_into_agenda(apps, schema_editor):
 
 
 def agenda_back_into_meetings(apps, schema_editor):
-    Page = apps.get_model("wagtailcore", "Page")
-    ContentType = apps.get_model("contenttypes", "ContentType")
     CommissionPage = apps.get_model("members", "CommissionPage")
     MemberEventPage = apps.get_model("members", "MemberEventPage")
     now = timezone.now()
@@ -135,45 +135,17 @@ def agenda_back_into_meetings(apps, schema_editor):
             commission.next_meeting_at = meeting.starts_at
             commission.next_meeting_place = meeting.place_name
             commission.save(update_fields=["next_meeting_at", "next_meeting_place"])
-    # The previous release has no such page types: their pages (and anything under them)
-    # leave the tree before their tables go. Rows are deleted table by table: the deletion
-    # collector of historical models cannot follow Wagtail's relations to pages.
-    db = schema_editor.connection.alias
-    types = ContentType.objects.filter(app_label="members", model__in=NEW_PAGE_MODELS)
-    roots = list(Page.objects.filter(content_type__in=types).values_list("path", flat=True))
-    if not roots:
-        return
-    doomed = Page.objects.none()
-    for path in roots:
-        doomed = doomed | Page.objects.filter(path__startswith=path)
-    page_ids = list(doomed.values_list("pk", flat=True))
-    apps.get_model("members", "CommissionMinutesPage").objects.filter(event_id__in=page_ids).update(
-        event=None
-    )
-    apps.get_model("members", "EventRegistration").objects.filter(event_id__in=page_ids).delete()
-    for name in NEW_PAGE_MODELS[::-1]:
-        apps.get_model("members", name).objects.filter(pk__in=page_ids)._raw_delete(db)
-    for model_name in (
-        "PageSubscription",
-        "PageViewRestriction",
-        "GroupPagePermission",
-        "WorkflowPage",
-    ):
-        apps.get_model("wagtailcore", model_name).objects.filter(page_id__in=page_ids).delete()
-    apps.get_model("wagtailcore", "PageLogEntry").objects.filter(page_id__in=page_ids)._raw_delete(
-        db
-    )
-    Page.objects.filter(live_revision__isnull=False, pk__in=page_ids).update(
-        live_revision=None, latest_revision=None
-    )
-    Page.objects.filter(pk__in=page_ids)._raw_delete(db)
-    for path in roots:
-        parent = Page.objects.filter(path=path[:-STEPLEN]).first()
-        if parent is not None:
-            parent.numchild = Page.objects.filter(
-                path__startswith=parent.path, depth=parent.depth + 1
-            ).count()
-            parent.save(update_fields=["numchild"])
+    # The previous release has no such page types: their pages leave the tree first.
+
+    def unlink(page_ids):
+        apps.get_model("members", "CommissionMinutesPage").objects.filter(
+            event_id__in=page_ids
+        ).update(event=None)
+        apps.get_model("members", "EventRegistration").objects.filter(
+            event_id__in=page_ids
+        ).delete()
+
+    remove_pages_of_types(apps, schema_editor, "members", NEW_PAGE_MODELS, before=unlink)
 
 
 class Migration(migrations.Migration):

@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from home.models import HomePage, StandardPage
+from home.models import HomePage, OpenDataPage, StandardPage
 from members.models import AgendaIndexPage, JoinClubPage, MemberAreaPage, PartnerDirectoryPage
 from news.models import NewsIndexPage, NewsPage, StoryIndexPage, StoryPage
 from tests import factories
@@ -43,6 +43,7 @@ class TestPageTreeRules(WagtailPageTestCase):
                 JoinClubPage,
                 MemberAreaPage,
                 StandardPage,
+                OpenDataPage,
             },
         )
 

@@ -140,7 +140,8 @@ def test_a_visitor_form_with_errors_keeps_what_was_typed(client, workshop):
 
 def test_the_visitor_form_carries_its_data_protection_notice(client, workshop):
     body = client.get(workshop.url).content.decode()
-    assert "conservés jusqu'à un mois après l'événement" in body
+    assert "un mois après l'événement, puis suppression" in body
+    assert "Responsable du traitement : Limoges attractivité" in body
 
 
 def test_bots_filling_the_hidden_field_are_thanked_and_ignored(client, workshop):

@@ -14,7 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 
 from core.roles import COMMS_MANAGERS, WRITERS
-from home.models import HomePage, StandardPage
+from home.models import HomePage, OpenDataPage, StandardPage
 from members.models import (
     ActionPlanPage,
     AgendaIndexPage,
@@ -54,8 +54,16 @@ def site(home_page, member_area):
         "member_agenda": member_agenda,
         "member_event": mf.MemberEventPageFactory(parent=member_agenda),
         "action_plan": mf.ActionPlanPageFactory(parent=member_area["area"]),
+        "open_data": open_data_page(home_page),
         **member_area,
     }
+
+
+def open_data_page(home_page):
+    page = OpenDataPage(title="Données ouvertes", slug="donnees-ouvertes")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page
 
 
 def event_fields(site):
@@ -155,6 +163,7 @@ def page_fields(model, site):
             "commission": site["commission"].pk,
         },
         ActionPlanPage: intro,
+        OpenDataPage: intro,
     }[model]
 
 
@@ -193,6 +202,7 @@ def saved_pages(site):
         MemberAgendaPage: (site["member_agenda"], site["area"]),
         MemberEventPage: (site["member_event"], site["member_agenda"]),
         ActionPlanPage: (site["action_plan"], site["area"]),
+        OpenDataPage: (site["open_data"], public.home),
     }
 
 
@@ -240,6 +250,7 @@ PAGE_TYPES = [
     MemberAgendaPage,
     MemberEventPage,
     ActionPlanPage,
+    OpenDataPage,
 ]
 
 
