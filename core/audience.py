@@ -7,6 +7,7 @@ Counts gather in memory in each process and reach the database in one write a mi
 every few hundred views), so that a page served from the cache still costs no query.
 """
 
+import atexit
 import datetime
 import logging
 import threading
@@ -122,6 +123,15 @@ def add_views(model, lookup, views):
 
 
 tally = Tally()
+
+
+def flush_at_exit():
+    """A worker that stops (a restart, a deployment) writes what it counted first."""
+    if tally.pending and getattr(settings, "AUDIENCE_FLUSH_AT_EXIT", True):
+        tally.flush()
+
+
+atexit.register(flush_at_exit)
 
 
 class AudienceMiddleware:

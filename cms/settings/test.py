@@ -55,5 +55,6 @@ FRENCH_TYPOGRAPHY = False
 # Audience counts stay in memory during tests (a write would change query counts); the
 # audience tests flush them themselves.
 AUDIENCE_FLUSH_SECONDS = 10**9
+AUDIENCE_FLUSH_AT_EXIT = False
 # Each test run writes its erasure ledger in a folder of its own.
 ERASURE_LEDGER = Path(tempfile.mkdtemp(prefix="cms-test-ledger-")) / "erasures"

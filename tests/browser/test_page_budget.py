@@ -63,6 +63,8 @@ def test_every_public_page_type_keeps_within_the_budget(browser, live_site):
         assert len(responses) < PAGE_BUDGET["max_requests"], (label, len(responses))
         assert len(fonts) <= PAGE_BUDGET["max_font_files"], (label, fonts)
         assert page.locator("[autoplay]").count() == 0, label
+        # Every page says how accessible the site is (RGAA), in its footer.
+        expect(page.locator(".site-footer__accessibility")).to_contain_text("Accessibilité :")
         # Every raster image comes with AVIF and WebP sources in its <picture>, and a srcset.
         images = page.evaluate(
             """() => Array.from(document.images).map(img => ({
