@@ -364,3 +364,22 @@ def test_an_erasure_survives_the_restore_of_an_older_backup(
     assert User.objects.filter(email="conseil@example.org").exists()
     assert ErasureRecord.objects.filter(reason="restore").exists()
     assert settings.ERASURE_LEDGER.exists()
+
+
+@pytest.mark.parametrize("viewset", ["retention_runs", "erasure_records"])
+def test_the_compliance_records_are_read_only_on_every_view(client, accounts, viewset):
+    """Editors read retention runs and erasures; no view of the viewset writes one."""
+    RetentionRun.objects.create(rule="r", label="Règle", count=1)
+    ErasureRecord.objects.create(user_id=1, email_digest="0" * 64, reason="request")
+    model = RetentionRun if viewset == "retention_runs" else ErasureRecord
+    record = model.objects.get()
+    client.force_login(accounts["editor"])
+    assert client.get(reverse(f"{viewset}:index")).status_code == 200
+    assert client.get(reverse(f"{viewset}:inspect", args=[record.pk])).status_code == 200
+    for name, args in (("add", []), ("edit", [record.pk]), ("delete", [record.pk])):
+        for method in ("get", "post"):
+            response = getattr(client, method)(reverse(f"{viewset}:{name}", args=args))
+            assert response.status_code in (302, 403), (name, method)
+    assert model.objects.filter(pk=record.pk).exists()
+    client.force_login(accounts["partner"])
+    assert client.get(reverse(f"{viewset}:index")).status_code == 302
