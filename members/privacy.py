@@ -256,7 +256,8 @@ PROCESSINGS = [
         recipients=_("Équipe de communication ; les autres membres voient le nom des animateurs"),
         retention=_(
             "Tant que la personne est partenaire ; après 2 ans sans connexion, le compte est "
-            "désactivé et anonymisé (avec un courriel d'avertissement un mois avant)."
+            "supprimé et ce que la personne a écrit anonymisé (avec un courriel "
+            "d'avertissement un mois avant)."
         ),
         order=20,
     ),
