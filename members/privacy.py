@@ -146,49 +146,36 @@ def erase_applications(user, remove_text):
     return count
 
 
-def sign_in_rows(user):
+def sign_in_records():
+    """django-axes' three records of sign-ins, with how the export names each."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
-    rows = [
+    return (
+        ("connexion", AccessLog),
+        ("tentatives échouées", AccessAttempt),
+        ("échec enregistré", AccessFailureLog),
+    )
+
+
+def sign_in_rows(user):
+    return [
         {
-            "kind": "connexion",
+            "kind": kind,
             "at": entry.attempt_time,
-            "until": entry.logout_time,
+            "until": getattr(entry, "logout_time", None),
             "ip_address": entry.ip_address,
             "user_agent": entry.user_agent,
         }
-        for entry in AccessLog.objects.filter(username__iexact=user.email)
+        for kind, model in sign_in_records()
+        for entry in model.objects.filter(username__iexact=user.email)
     ]
-    rows += [
-        {
-            "kind": "tentatives échouées",
-            "at": entry.attempt_time,
-            "until": None,
-            "ip_address": entry.ip_address,
-            "user_agent": entry.user_agent,
-        }
-        for entry in AccessAttempt.objects.filter(username__iexact=user.email)
-    ]
-    rows += [
-        {
-            "kind": "échec enregistré",
-            "at": entry.attempt_time,
-            "until": None,
-            "ip_address": entry.ip_address,
-            "user_agent": entry.user_agent,
-        }
-        for entry in AccessFailureLog.objects.filter(username__iexact=user.email)
-    ]
-    return rows
 
 
 def erase_sign_in_records(user, remove_text):
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-
-    deleted = 0
-    for model in (AccessLog, AccessAttempt, AccessFailureLog):
-        deleted += model.objects.filter(username__iexact=user.email).delete()[0]
-    return deleted
+    return sum(
+        model.objects.filter(username__iexact=user.email).delete()[0]
+        for _kind, model in sign_in_records()
+    )
 
 
 def register():
