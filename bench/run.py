@@ -354,6 +354,48 @@ def table(rows, ceiling, queries):
     return "\n".join(lines)
 
 
+def markdown_table(rows, ceiling, queries):
+    """The same figures as `table`, as a Markdown table for a closing note or an issue."""
+    lines = [
+        "| page | cache on: req/s | p50 ms | p99 ms | ratio | cache off: req/s | p50 ms "
+        "| p99 ms | ratio | SQL |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, cached, uncached in rows:
+        lines.append(
+            f"| {name} | {cached['rps']:.0f} | {cached['p50']:.1f} | {cached['p99']:.1f} "
+            f"| {cached['rps'] / ceiling['rps']:.0%} | {uncached['rps']:.0f} "
+            f"| {uncached['p50']:.1f} | {uncached['p99']:.1f} "
+            f"| {uncached['rps'] / ceiling['rps']:.0%} | {queries.get(name, '—')} |"
+        )
+    lines.append(
+        f"| Plafond (vue Django nue) | {ceiling['rps']:.0f} | {ceiling['p50']:.1f} "
+        f"| {ceiling['p99']:.1f} | 100% | | | | | |"
+    )
+    return "\n".join(lines)
+
+
+def as_json(rows, ceiling, queries, memory, load, timings):
+    """Every figure of the run in one document, for `bench/compare.py`."""
+    return {
+        "run_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "setup": {
+            "workers": WORKERS,
+            "connections": CONNECTIONS,
+            "seconds": SECONDS,
+            "cpus": os.cpu_count(),
+        },
+        "ceiling": ceiling,
+        "pages": {
+            name: {"cached": cached, "uncached": uncached, "sql": queries.get(name)}
+            for name, cached, uncached in rows
+        },
+        "memory_mb": {mode: max(sizes) for mode, sizes in memory.items() if sizes},
+        "load": load,
+        "loading_seconds": timings or {},
+    }
+
+
 def main():
     WORKDIR.mkdir(parents=True, exist_ok=True)
     os.chdir(ROOT)
@@ -419,8 +461,15 @@ def main():
         )
     text = "\n".join(report)
     say(text)
-    (WORKDIR / "results.txt").write_text(text + "\n")
-    say(f"\n(copie dans {WORKDIR / 'results.txt'})")
+    markdown = markdown_table(rows, ceiling, queries)
+    say("\n" + markdown)
+    (WORKDIR / "results.txt").write_text(text + "\n\n" + markdown + "\n")
+    document = as_json(rows, ceiling, queries, memory, load, timings)
+    (WORKDIR / "results.json").write_text(json.dumps(document, indent=2, ensure_ascii=False))
+    say(
+        f"\n(copies dans {WORKDIR / 'results.txt'} et {WORKDIR / 'results.json'} ; "
+        "comparer deux passages : python bench/compare.py avant.json apres.json)"
+    )
 
 
 if __name__ == "__main__":

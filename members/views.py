@@ -213,11 +213,12 @@ def member_search(request):
     query = clean_search_query(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
     results = None
     if query:
+        # The access rule is part of the search query (a subquery), whatever the size of
+        # the archive: no list of readable pages is ever built in Python.
         readable = readable_member_pages(
             Page.objects.live().type(*member_only_page_types()), request.user
         )
-        readable_ids = list(readable.values_list("pk", flat=True))
-        found = Page.objects.live().filter(pk__in=readable_ids).specific().search(query)
+        found = Page.objects.live().filter(pk__in=readable.values("pk")).specific().search(query)
         try:
             results = paginate(request, found, 10)
             # Evaluated here so that a query the search backend cannot parse is caught.
