@@ -46,12 +46,17 @@ def readable_actions(user):
     return MinutesActionItem.objects.filter(page__in=readable_minutes(user).values("pk"))
 
 
+# The largest primary key a database column holds everywhere (a 32-bit integer): beyond it a
+# number names nothing, and the database would refuse the query instead of finding nothing.
+MAX_ID = 2**31 - 1
+
+
 def number_or_404(value):
     try:
         number = int(value)
     except (TypeError, ValueError):
         raise Http404 from None
-    if number < 1:
+    if not 1 <= number <= MAX_ID:
         raise Http404
     return number
 

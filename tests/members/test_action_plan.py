@@ -98,7 +98,15 @@ def test_filters_and_sorting(client_for, plan, accounts):
     assert listed(organisation=accounts["partner"].organisation.pk) == {"late"}
     body = client.get(PLAN, {"tri": "-echeance"}).content.decode()
     assert body.index(plan["soon"].description) < body.index(plan["late"].description)
-    for query in ({"etat": "perdu"}, {"commission": "abc"}, {"tri": "hasard"}, {"echeance": "x"}):
+    for query in (
+        {"etat": "perdu"},
+        {"commission": "abc"},
+        {"tri": "hasard"},
+        {"echeance": "x"},
+        # A number no database column holds is a 404, not a database error.
+        {"commission": "9" * 25},
+        {"organisation": "-1"},
+    ):
         assert client.get(PLAN, query).status_code == 404
 
 
