@@ -383,3 +383,37 @@ def test_the_compliance_records_are_read_only_on_every_view(client, accounts, vi
     assert model.objects.filter(pk=record.pk).exists()
     client.force_login(accounts["partner"])
     assert client.get(reverse(f"{viewset}:index")).status_code == 302
+
+
+def test_registrations_of_past_events_and_unconfirmed_requests_go(home_page):
+    from members.privacy import delete_old_registrations
+
+    event = mf.EventPageFactory(
+        parent=mf.AgendaIndexPageFactory(parent=home_page), registration="open"
+    )
+    EventRegistration.objects.create(event=event, name="A", email="a@example.com")
+    EventRegistration.objects.create(
+        event=event, name="B", email="b@example.com", status="confirmed"
+    )
+    # A week on: the request never confirmed goes, the seat stays.
+    assert delete_old_registrations(later(8)) == 1
+    assert EventRegistration.objects.get().email == "b@example.com"
+    # A month after the event: nothing is left.
+    assert delete_old_registrations(event.ends_at + datetime.timedelta(days=31)) == 1
+    assert not EventRegistration.objects.exists()
+
+
+def test_finished_task_results_go_after_a_month(db):
+    from django_tasks_db.models import DBTaskResult
+
+    from core.retention import purge_task_results
+
+    DBTaskResult.objects.create(
+        task_path="members.mail.send_erasure_receipt",
+        args_kwargs={"args": ["personne@example.org"], "kwargs": {}},
+        status="SUCCESSFUL",
+        finished_at=timezone.now(),
+        backend_name="default",
+    )
+    assert purge_task_results(later(20)) == 0
+    assert purge_task_results(later(31)) == 1
