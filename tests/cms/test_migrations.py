@@ -57,18 +57,48 @@ def rows():
 
 
 @pytest.fixture
-def demo_before_the_move(transactional_db, monkeypatch):
+def demo_before_the_move(transactional_db, monkeypatch, client):
+    """The demo (loaded once: it takes half a minute), taken back through two releases."""
     ensure_wagtail_root()
     monkeypatch.setattr(SiteImage, "generate_rendition_file", stub_rendition_file)
     call_command("load_demo", verbosity=0)
     before = rows()
-    # Back to the previous release's heads: unapplying core's first migration unapplies
+    # First the release before the agenda, and back (members 0010 both ways).
+    check_next_meetings_round_trip(client)
+    # Then the previous release's heads: unapplying core's first migration unapplies
     # every migration that depends on it.
     migrate([("core", None)])
     yield before
     # Whatever happened, the next tests find the database at today's head.
     migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
     ensure_wagtail_root()
+
+
+def check_next_meetings_round_trip(client):
+    """Going back gives each commission its next meeting and removes the agenda's pages;
+    going forward turns each meeting still to come into a member event for the commission."""
+    from members.models import MemberAgendaPage, MemberEventPage
+
+    migrate([("members", "0009_agenda_and_action_plan")])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT page_ptr_id, next_meeting_at, next_meeting_place FROM members_commissionpage"
+        )
+        meetings = {row[0]: row[1:] for row in cursor.fetchall() if row[1] is not None}
+    assert len(meetings) == 4
+    assert not Page.objects.filter(content_type__model__in=["eventpage", "membereventpage"])
+
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    agenda = MemberAgendaPage.objects.get()
+    events = MemberEventPage.objects.child_of(agenda).live()
+    assert {event.commission_id for event in events} == set(meetings)
+    for event in events:
+        assert event.audience == MemberEventPage.Audience.COMMISSION
+        assert event.place_name == meetings[event.commission_id][1]
+        assert client.get(event.url).status_code == 302  # members only
+    # The tree is whole: paths, depths and children counts agree (treebeard's own check).
+    assert not any(Page.find_problems())
 
 
 def test_an_existing_database_moves_forward_and_every_page_answers(client, demo_before_the_move):
@@ -98,41 +128,3 @@ def test_an_existing_database_moves_forward_and_every_page_answers(client, demo_
     # Member pages send visitors to sign in; everything else is served.
     assert answers and set(answers.values()) <= {200, 302}, answers
     assert list(answers.values()).count(200) > len(answers) // 2
-
-
-@pytest.fixture
-def demo_before_the_agenda(transactional_db, monkeypatch):
-    ensure_wagtail_root()
-    monkeypatch.setattr(SiteImage, "generate_rendition_file", stub_rendition_file)
-    call_command("load_demo", verbosity=0)
-    # Back to the release before the agenda: commissions hold their next meeting again.
-    migrate([("members", "0009_agenda_and_action_plan")])
-    yield
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
-    ensure_wagtail_root()
-
-
-def test_commissions_next_meetings_become_member_events(client, demo_before_the_agenda):
-    """Going back gives each commission its next meeting and removes the agenda's pages;
-    going forward turns each meeting still to come into a member event for the commission."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT page_ptr_id, next_meeting_at, next_meeting_place FROM members_commissionpage"
-        )
-        meetings = {row[0]: row[1:] for row in cursor.fetchall() if row[1] is not None}
-    assert len(meetings) == 4
-    assert not Page.objects.filter(content_type__model__in=["eventpage", "membereventpage"])
-
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
-
-    from members.models import MemberAgendaPage, MemberEventPage
-
-    agenda = MemberAgendaPage.objects.get()
-    events = MemberEventPage.objects.child_of(agenda).live()
-    assert {event.commission_id for event in events} == set(meetings)
-    for event in events:
-        assert event.audience == MemberEventPage.Audience.COMMISSION
-        assert event.place_name == meetings[event.commission_id][1]
-        assert client.get(event.url).status_code == 302  # members only
-    # The tree is whole: paths, depths and children counts agree (treebeard's own check).
-    assert not any(Page.find_problems())
