@@ -1,6 +1,7 @@
 """Security headers, the scoped Content-Security-Policy, sign-in throttling and outage answers."""
 
 import copy
+import hashlib
 import logging
 import sys
 import unicodedata
@@ -209,6 +210,11 @@ def count_in_window(cache, key, window):
     except ValueError:
         cache.set(key, 1, window)
         return 1
+
+
+def client_fingerprint(request):
+    """The client's address, hashed: a rate-limit key that stores no address in clear."""
+    return hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
 
 
 def client_ip(request):

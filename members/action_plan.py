@@ -14,7 +14,7 @@ from core.listings import paginate
 from core.security import mark_private
 
 from .access import readable_member_pages
-from .models import CommissionMinutesPage, CommissionPage, MinutesActionItem, Organisation
+from .models import CommissionPage, MinutesActionItem, Organisation
 
 ACTIONS_PER_PAGE = 25
 PRINT_LIMIT = 1000
@@ -37,15 +37,6 @@ SORTS = {
 }
 
 
-def readable_minutes(user):
-    return readable_member_pages(CommissionMinutesPage.objects.live(), user)
-
-
-def readable_actions(user):
-    """Every action of the minutes this person may read (a subquery: one query in all)."""
-    return MinutesActionItem.objects.filter(page__in=readable_minutes(user).values("pk"))
-
-
 # The largest primary key a database column holds everywhere (a 32-bit integer): beyond it a
 # number names nothing, and the database would refuse the query instead of finding nothing.
 MAX_ID = 2**31 - 1
@@ -65,7 +56,7 @@ def filtered_actions(request):
     """The actions this person may read, narrowed and sorted as the query string asks; an
     unknown value is a 404, as in every listing of the site."""
     user = request.user
-    readable = readable_actions(user)
+    readable = MinutesActionItem.objects.readable_by(user)
     actions = readable
     today = timezone.localdate()
     chosen = {}

@@ -2,7 +2,6 @@
 registration, and the member agenda."""
 
 import datetime
-import hashlib
 
 from django.contrib import messages
 from django.core.cache import cache
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from core.listings import filter_by_sector, filter_value_or_404, paginate, paginate_public_listing
-from core.security import client_ip, count_in_window, mark_private, resubmitted_data
+from core.security import client_fingerprint, count_in_window, mark_private, resubmitted_data
 
 from .access import readable_member_pages
 from .calendar import ics_response
@@ -154,8 +153,7 @@ def event_view(event, request, form=None, status=200):
 
 
 def registration_rate_key(request):
-    address = client_ip(request)
-    return "event-registration-rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+    return "event-registration-rate:" + client_fingerprint(request)
 
 
 def register_view(event, request):
@@ -250,7 +248,7 @@ def registration_view(event, request, token):
                 "page": event,
                 "event": event,
                 "registration": registration,
-                "can_change": not event.is_over() and timezone.now() < event.starts_at,
+                "can_change": not event.has_started(),
                 "ics_url": event.url + event.reverse_subpage("ics_view"),
             },
         )

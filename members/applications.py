@@ -1,6 +1,5 @@
 """Applications to join the club: receiving them, deciding on them, inviting the new partner."""
 
-import hashlib
 from urllib.parse import urljoin
 
 from django.contrib.auth.models import Group
@@ -19,7 +18,7 @@ from wagtail.log_actions import log
 from django_tasks import task
 
 from core.mail import send_mail_from_template
-from core.security import client_ip, count_in_window, resubmitted_data
+from core.security import client_fingerprint, count_in_window, resubmitted_data
 
 from .forms import MembershipApplicationForm
 from .mail import send_application_receipt, send_join_notice
@@ -45,8 +44,7 @@ invitation_tokens = InvitationTokenGenerator()
 
 def client_key(request):
     """A rate-limit key per client address, hashed so no address is stored in clear."""
-    address = client_ip(request)
-    return "join-rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+    return "join-rate:" + client_fingerprint(request)
 
 
 def rate_limited(request):

@@ -14,7 +14,7 @@ from django.utils.module_loading import import_string
 from django_tasks import task
 
 from core.mail import send_mail_from_template
-from core.security import client_ip, count_in_window
+from core.security import client_fingerprint, count_in_window
 
 from .models import MembershipApplication, User
 
@@ -63,7 +63,7 @@ RESET_WINDOW = 60 * 60
 def reset_allowed(email, request):
     """Count this request; False once the address or the client has asked too often."""
     address = hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
-    client = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32] if request else ""
+    client = client_fingerprint(request) if request else ""
     within_limits = [
         count_in_window(cache, f"reset-rate:address:{address}", RESET_WINDOW)
         <= RESET_LIMIT_PER_ADDRESS,

@@ -14,7 +14,7 @@ from django_tasks import task
 
 from core.mail import message_from_template, send_mail_from_template
 
-from .access import can_read_page, readable_member_pages
+from .access import can_read_page
 from .models import (
     ActionOverdueNotice,
     CommissionMinutesPage,
@@ -105,8 +105,7 @@ def alerted_actions(user, actions):
         if not user.organisation_id:
             return actions.none()
         actions = actions.filter(owner_organisation_id=user.organisation_id)
-    readable = readable_member_pages(CommissionMinutesPage.objects.live(), user)
-    return actions.filter(page__in=readable.values("pk"))
+    return actions.readable_by(user)
 
 
 def newly_overdue_actions(user, since, now):

@@ -139,7 +139,7 @@ def cancel_registration(registration, now=None):
     """Give the seat back; the first person waiting gets it and is told by e-mail."""
     if registration.status == Status.CANCELLED:
         return None
-    if registration.event.is_over(now) or (now or timezone.now()) >= registration.event.starts_at:
+    if registration.event.has_started(now):
         raise RegistrationClosed
     promoted = None
     with transaction.atomic():

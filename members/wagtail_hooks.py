@@ -28,6 +28,7 @@ from .admin_records import (
 from .admin_users import GUARDED_BULK_ACTIONS
 from .admin_views import ApplicationReviewView, AttentionPanel
 from .models import (
+    EventPage,
     MemberAreaPage,
     MembershipApplication,
     Organisation,
@@ -245,7 +246,8 @@ def register_registration_viewset():
 @hooks.register("register_page_listing_more_buttons")
 def registrations_button(page, user, next_url=None):
     """« Inscriptions » in an event's menu of the page explorer, for who may read them."""
-    if getattr(page.specific_class, "takes_registrations", None) is None:
+    page_type = page.specific_class
+    if page_type is None or not issubclass(page_type, EventPage):
         return
     if not user.has_perm("members.view_eventregistration"):
         return

@@ -75,9 +75,7 @@ class MemberAreaPage(MemberBasePage):
             .upcoming(moment),
             user,
         )[: self.DASHBOARD_EVENTS]
-        actions = MinutesActionItem.objects.filter(
-            page__in=readable_member_pages(CommissionMinutesPage.objects.live(), user).values("pk")
-        )
+        actions = MinutesActionItem.objects.readable_by(user)
         today = timezone.localdate(moment)
         context["overdue_actions_count"] = actions.overdue(today).count()
         if user.organisation_id:

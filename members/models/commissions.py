@@ -242,6 +242,11 @@ class CommissionMinutesPage(MemberBasePage):
 class ActionItemQuerySet(models.QuerySet):
     """Queries over the actions of every commission."""
 
+    def readable_by(self, user):
+        """The actions of the minutes this person may read (a subquery: no query more)."""
+        minutes = readable_member_pages(CommissionMinutesPage.objects.live(), user)
+        return self.filter(page__in=minutes.values("pk"))
+
     def for_tracker(self):
         """Actions with their minutes, commission and owner: what a tracker row shows."""
         return self.select_related(

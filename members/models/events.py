@@ -350,8 +350,9 @@ class EventPage(RoutablePageMixin, BasePage):
             return f"{first}, de {start} à {local_hour(self.end_time)}"
         return f"{first} à {start}"
 
-    def is_over(self, now=None):
-        return self.ends_at < (now or timezone.now())
+    def has_started(self, now=None):
+        """Registrations and cancellations close when the event begins."""
+        return (now or timezone.now()) >= self.starts_at
 
     @property
     def address_lines(self):
@@ -388,7 +389,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def registration_is_open(self, now=None):
         now = now or timezone.now()
-        if not self.takes_registrations or now >= self.starts_at:
+        if not self.takes_registrations or self.has_started(now):
             return False
         return self.registration_closes_at is None or now < self.registration_closes_at
 
