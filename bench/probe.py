@@ -19,21 +19,29 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from members.access import readable_member_pages  # noqa: E402
 from members.models import (  # noqa: E402
     ActionPlanPage,
     AgendaIndexPage,
     CommissionMinutesPage,
+    CommissionPage,
     EventPage,
     MemberAgendaPage,
     MemberAreaPage,
     MemberEventPage,
     MinutesAttachment,
     PartnerDirectoryPage,
+    StrategyDraftPage,
     User,
 )
 from news.models import NewsIndexPage, NewsPage, StoryPage  # noqa: E402
 
-MEMBER_EMAIL = os.environ.get("BENCH_MEMBER_EMAIL", "conseil@example.org")
+# The two kinds of member the targets name: a council member reads everything, a club
+# partner reads less (no strategy drafts, no council-only minutes or meetings).
+MEMBERS = {
+    "conseil": os.environ.get("BENCH_COUNCIL_EMAIL", "conseil@example.org"),
+    "partenaire": os.environ.get("BENCH_PARTNER_EMAIL", "partenaire@example.org"),
+}
 
 
 def middle(queryset):
@@ -42,12 +50,38 @@ def middle(queryset):
     return queryset.order_by("pk")[count // 2]
 
 
+def member_addresses(user):
+    """The member pages one person may read, chosen among what the access rule opens to them."""
+
+    def readable(model):
+        return readable_member_pages(model.objects.live(), user)
+
+    minutes = middle(readable(CommissionMinutesPage))
+    attachment = MinutesAttachment.objects.filter(page=minutes).select_related("document").first()
+    urls = {
+        "Tableau de bord": MemberAreaPage.objects.get().url,
+        "Commission": middle(readable(CommissionPage)).url,
+        "Compte rendu": minutes.url,
+        "Document": attachment.document.url,
+        "Agenda des membres": MemberAgendaPage.objects.get().url,
+        "Événement des membres": middle(
+            readable(MemberEventPage).filter(audience=MemberEventPage.Audience.PARTNERS)
+        ).url,
+        "Plan d'actions": ActionPlanPage.objects.get().url,
+        "Plan d'actions en retard": ActionPlanPage.objects.get().url + "?echeance=retard",
+        "Recherche des membres": "/espace-membres/recherche/?q=strat%C3%A9gie",
+    }
+    # The latest version, shown with what changed since the one before.
+    draft = readable(StrategyDraftPage).order_by("-version_number").first()
+    if draft is not None:
+        urls["Stratégie (écarts)"] = draft.url
+    return urls
+
+
 def addresses():
     index = NewsIndexPage.objects.get()
     news = middle(NewsPage.objects.live())
     tag = news.tags.order_by("slug").first()
-    minutes = middle(CommissionMinutesPage.objects.live())
-    attachment = MinutesAttachment.objects.filter(page=minutes).select_related("document").first()
     return {
         "public": {
             "Accueil": "/",
@@ -61,16 +95,8 @@ def addresses():
             "Agenda": AgendaIndexPage.objects.get().url,
             "Événement": middle(EventPage.objects.live().exact_type(EventPage)).url,
         },
-        "member": {
-            "Tableau de bord": MemberAreaPage.objects.get().url,
-            "Compte rendu": minutes.url,
-            "Document": attachment.document.url,
-            "Agenda des membres": MemberAgendaPage.objects.get().url,
-            "Événement des membres": middle(
-                MemberEventPage.objects.live().filter(audience=MemberEventPage.Audience.PARTNERS)
-            ).url,
-            "Plan d'actions": ActionPlanPage.objects.get().url,
-            "Plan d'actions en retard": ActionPlanPage.objects.get().url + "?echeance=retard",
+        "members": {
+            kind: member_addresses(User.objects.get(email=email)) for kind, email in MEMBERS.items()
         },
         "static": {"Fichier statique": staticfiles_storage.url("css/site.css")},
     }
@@ -92,11 +118,12 @@ def count(client, url):
 def main():
     urls = addresses()
     anonymous = Client(HTTP_HOST="127.0.0.1")
-    member = Client(HTTP_HOST="127.0.0.1")
-    member.force_login(User.objects.get(email=MEMBER_EMAIL))
-    queries = {name: count(anonymous, url) for name, url in urls["public"].items()}
-    queries.update({name: count(member, url) for name, url in urls["member"].items()})
-    print(json.dumps({"urls": urls, "queries": queries, "member_email": MEMBER_EMAIL}))
+    queries = {"public": {name: count(anonymous, url) for name, url in urls["public"].items()}}
+    for kind, email in MEMBERS.items():
+        member = Client(HTTP_HOST="127.0.0.1")
+        member.force_login(User.objects.get(email=email), backend="members.backends.MemberBackend")
+        queries[kind] = {name: count(member, url) for name, url in urls["members"][kind].items()}
+    print(json.dumps({"urls": urls, "queries": queries, "members": MEMBERS}))
 
 
 if __name__ == "__main__":

@@ -332,24 +332,35 @@ def measure(wrk, port, path, headers=None):
 # Report
 
 
+NAME_WIDTH = 38
+
+
 def table(rows, ceiling, queries):
     header = (
-        f"{'page':<24} | {'cache on: req/s':>15} {'p50 ms':>7} {'p99 ms':>7} {'err':>4} "
-        f"{'ratio':>6} {'X-Cache':>7} | {'cache off: req/s':>16} {'p50 ms':>7} {'p99 ms':>7} "
-        f"{'err':>4} {'ratio':>6} | {'SQL':>4}"
+        f"{'page':<{NAME_WIDTH}} | {'cache on: req/s':>15} {'p50 ms':>7} {'p99 ms':>7} "
+        f"{'err':>4} {'ratio':>6} {'X-Cache':>7} | {'cache off: req/s':>16} {'p50 ms':>7} "
+        f"{'p99 ms':>7} {'err':>4} {'ratio':>6} | {'SQL':>4}"
     )
     lines = [header, "-" * len(header)]
     for name, cached, uncached in rows:
         sql = queries.get(name, "—")
-        lines.append(
-            f"{name:<24} | {cached['rps']:>15.0f} {cached['p50']:>7.2f} {cached['p99']:>7.2f} "
-            f"{cached['errors']:>4} {cached['rps'] / ceiling['rps']:>6.0%} {cached['cache']:>7} | "
-            f"{uncached['rps']:>16.0f} {uncached['p50']:>7.2f} {uncached['p99']:>7.2f} "
-            f"{uncached['errors']:>4} {uncached['rps'] / ceiling['rps']:>6.0%} | {sql:>4}"
+        line = (
+            f"{name:<{NAME_WIDTH}} | {cached['rps']:>15.0f} {cached['p50']:>7.2f} "
+            f"{cached['p99']:>7.2f} {cached['errors']:>4} {cached['rps'] / ceiling['rps']:>6.0%} "
+            f"{cached['cache']:>7} | "
         )
+        if uncached is None:
+            line += f"{'—':>16} {'':>7} {'':>7} {'':>4} {'':>6} | {sql:>4}"
+        else:
+            line += (
+                f"{uncached['rps']:>16.0f} {uncached['p50']:>7.2f} {uncached['p99']:>7.2f} "
+                f"{uncached['errors']:>4} {uncached['rps'] / ceiling['rps']:>6.0%} | {sql:>4}"
+            )
+        lines.append(line)
     lines.append(
-        f"{'Plafond (vue Django nue)':<24} | {ceiling['rps']:>15.0f} {ceiling['p50']:>7.2f} "
-        f"{ceiling['p99']:>7.2f} {ceiling['errors']:>4} {1:>6.0%} {'—':>7} |"
+        f"{'Plafond (vue Django nue)':<{NAME_WIDTH}} | {ceiling['rps']:>15.0f} "
+        f"{ceiling['p50']:>7.2f} {ceiling['p99']:>7.2f} {ceiling['errors']:>4} {1:>6.0%} "
+        f"{'—':>7} |"
     )
     return "\n".join(lines)
 
@@ -362,12 +373,18 @@ def markdown_table(rows, ceiling, queries):
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, cached, uncached in rows:
-        lines.append(
+        line = (
             f"| {name} | {cached['rps']:.0f} | {cached['p50']:.1f} | {cached['p99']:.1f} "
-            f"| {cached['rps'] / ceiling['rps']:.0%} | {uncached['rps']:.0f} "
-            f"| {uncached['p50']:.1f} | {uncached['p99']:.1f} "
-            f"| {uncached['rps'] / ceiling['rps']:.0%} | {queries.get(name, '—')} |"
+            f"| {cached['rps'] / ceiling['rps']:.0%} "
         )
+        if uncached is None:
+            line += "| — | | | "
+        else:
+            line += (
+                f"| {uncached['rps']:.0f} | {uncached['p50']:.1f} | {uncached['p99']:.1f} "
+                f"| {uncached['rps'] / ceiling['rps']:.0%} "
+            )
+        lines.append(line + f"| {queries.get(name, '—')} |")
     lines.append(
         f"| Plafond (vue Django nue) | {ceiling['rps']:.0f} | {ceiling['p50']:.1f} "
         f"| {ceiling['p99']:.1f} | 100% | | | | | |"
@@ -375,7 +392,34 @@ def markdown_table(rows, ceiling, queries):
     return "\n".join(lines)
 
 
-def as_json(rows, ceiling, queries, memory, load, timings):
+# Issue #14's targets, read off the same run.
+MEMBER_P99_TARGET_MS = 100
+CACHED_RATIO_TARGET = 0.75
+
+
+def verdicts(rows, ceiling, member_labels):
+    """One line per target: met or not, with the figures that decide it."""
+    members = [(name, cached) for name, cached, _ in rows if name in member_labels]
+    slow = [
+        f"{name} {cached['p99']:.0f} ms"
+        for name, cached in members
+        if cached["p99"] >= MEMBER_P99_TARGET_MS
+    ]
+    public = [(name, cached) for name, cached, uncached in rows if uncached is not None]
+    low = [
+        f"{name} {cached['rps'] / ceiling['rps']:.0%}"
+        for name, cached in public
+        if name != "Fichier statique" and cached["rps"] / ceiling["rps"] < CACHED_RATIO_TARGET
+    ]
+    return [
+        f"Pages connectées, p99 < {MEMBER_P99_TARGET_MS} ms : "
+        + ("atteint" if not slow else "non atteint (" + ", ".join(slow) + ")"),
+        f"Pages publiques en cache ≥ {CACHED_RATIO_TARGET:.0%} de la vue nue : "
+        + ("atteint" if not low else "non atteint (" + ", ".join(low) + ")"),
+    ]
+
+
+def as_json(rows, ceiling, queries, memory, load, timings, targets):
     """Every figure of the run in one document, for `bench/compare.py`."""
     return {
         "run_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -390,6 +434,7 @@ def as_json(rows, ceiling, queries, memory, load, timings):
             name: {"cached": cached, "uncached": uncached, "sql": queries.get(name)}
             for name, cached, uncached in rows
         },
+        "targets": targets,
         "memory_mb": {mode: max(sizes) for mode, sizes in memory.items() if sizes},
         "load": load,
         "loading_seconds": timings or {},
@@ -403,7 +448,8 @@ def main():
     redis_client = ensure_redis()
     timings = prepare()
     found = probe()
-    urls, queries = found["urls"], found["queries"]
+    urls, counts = found["urls"], found["queries"]
+    queries = dict(counts["public"])
     member_password = os.environ.get("DEMO_PASSWORD", "limoges-demo-2023")
 
     say(f"== Plafond : vue Django nue, {WORKERS} workers sync, {CONNECTIONS} connexions")
@@ -420,23 +466,28 @@ def main():
         say(f"== Site, cache de pages {'activé' if enabled == 'true' else 'désactivé'}")
         server = Server(mode, "cms.wsgi:application", PORTS[mode], PAGE_CACHE_ENABLED=enabled)
         try:
-            session = sign_in(server.port, found["member_email"], member_password)
             results[mode] = {}
             for name, path in {**urls["public"], **urls["static"]}.items():
                 results[mode][name] = measure(wrk, server.port, path)
-                say(f"  {name:<24} {results[mode][name]['rps']:8.0f} req/s")
-            for name, path in urls["member"].items():
-                label = f"{name} (connecté)"
-                results[mode][label] = measure(wrk, server.port, path, {"Cookie": session})
-                queries[label] = queries[name]
-                say(f"  {label:<24} {results[mode][label]['rps']:8.0f} req/s")
+                say(f"  {name:<36} {results[mode][name]['rps']:8.0f} req/s")
+            if mode == "cached":
+                # Signed-in pages never come from the page cache: measured once, with
+                # production's settings, for each kind of member.
+                for kind, email in found["members"].items():
+                    session = sign_in(server.port, email, member_password)
+                    for name, path in urls["members"][kind].items():
+                        label = f"{name} ({kind})"
+                        results[mode][label] = measure(wrk, server.port, path, {"Cookie": session})
+                        queries[label] = counts[kind][name]
+                        say(f"  {label:<36} {results[mode][label]['rps']:8.0f} req/s")
             memory[mode] = server.worker_rss_mb()
             load.append(os.getloadavg()[0])
         finally:
             server.stop()
 
+    member_labels = set(results["cached"]) - set(results["uncached"])
     rows = [
-        (name, results["cached"][name], results["uncached"][name]) for name in results["cached"]
+        (name, results["cached"][name], results["uncached"].get(name)) for name in results["cached"]
     ]
     report = [
         "",
@@ -444,6 +495,8 @@ def main():
         f"× {SECONDS} s par adresse, boucle locale, {os.cpu_count()} cœurs",
         "",
         table(rows, ceiling, queries),
+        "",
+        *verdicts(rows, ceiling, member_labels),
         "",
         "Mémoire d'un worker après la mesure (RSS) : "
         + ", ".join(f"{mode} {max(sizes):.0f} Mio" for mode, sizes in memory.items() if sizes),
@@ -464,7 +517,9 @@ def main():
     markdown = markdown_table(rows, ceiling, queries)
     say("\n" + markdown)
     (WORKDIR / "results.txt").write_text(text + "\n\n" + markdown + "\n")
-    document = as_json(rows, ceiling, queries, memory, load, timings)
+    document = as_json(
+        rows, ceiling, queries, memory, load, timings, verdicts(rows, ceiling, member_labels)
+    )
     (WORKDIR / "results.json").write_text(json.dumps(document, indent=2, ensure_ascii=False))
     say(
         f"\n(copies dans {WORKDIR / 'results.txt'} et {WORKDIR / 'results.json'} ; "

@@ -18,6 +18,24 @@ def paginate(request, queryset, per_page=ITEMS_PER_PAGE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
+def paginate_keys(request, queryset, load, per_page=ITEMS_PER_PAGE, count=None):
+    """A page of a listing whose rows cost joins and prefetches to read, in two steps.
+
+    The page's keys come from a narrow query (the listed table sorted and cut, nothing
+    joined that the filters do not need); only those rows are then read with `load(keys)`,
+    and kept in the listing's order. `count`, when the caller has it already (counted with
+    other figures in one query), saves the paginator's own COUNT.
+    """
+    paginator = Paginator(queryset.values_list("pk", flat=True), per_page)
+    if count is not None:
+        paginator.count = count
+    page = paginator.get_page(request.GET.get("page"))
+    keys = list(page.object_list)
+    rows = {row.pk: row for row in load(keys)} if keys else {}
+    page.object_list = [rows[key] for key in keys if key in rows]
+    return page
+
+
 class PublicListingPaginator(Paginator):
     """Counts a public listing once per publication rather than at every request.
 

@@ -4,17 +4,18 @@ and its printable version for council meetings."""
 import csv
 import datetime
 
-from django.db.models import F
+from django.db.models import Count, F, Q
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from core.exports import neutralise_formula
-from core.listings import paginate
+from core.listings import paginate_keys
 from core.security import mark_private
 
 from .access import readable_member_pages
 from .models import CommissionPage, MinutesActionItem, Organisation
+from .models.commissions import overdue_q
 
 ACTIONS_PER_PAGE = 25
 PRINT_LIMIT = 1000
@@ -54,41 +55,45 @@ def number_or_404(value):
 
 def filtered_actions(request):
     """The actions this person may read, narrowed and sorted as the query string asks; an
-    unknown value is a 404, as in every listing of the site."""
+    unknown value is a 404, as in every listing of the site.
+
+    Returns the readable actions, the listed ones, the choices made and the narrowing as a
+    condition, so that the tracker counts listed and late actions in one query.
+    """
     user = request.user
     readable = MinutesActionItem.objects.readable_by(user)
-    actions = readable
     today = timezone.localdate()
     chosen = {}
+    narrowing = Q()
     if value := request.GET.get("commission"):
         chosen["commission"] = number_or_404(value)
-        actions = actions.filter(page__commission_page_id=chosen["commission"])
+        narrowing &= Q(page__commission_page_id=chosen["commission"])
     if value := request.GET.get("organisation"):
         chosen["organisation"] = number_or_404(value)
-        actions = actions.filter(owner_organisation_id=chosen["organisation"])
+        narrowing &= Q(owner_organisation_id=chosen["organisation"])
     if value := request.GET.get("etat"):
         if value not in Status.values:
             raise Http404
         chosen["etat"] = value
-        actions = actions.filter(status=value)
+        narrowing &= Q(status=value)
     if value := request.GET.get("echeance"):
         if value not in DUE_FILTERS:
             raise Http404
         chosen["echeance"] = value
         if value == "retard":
-            actions = actions.overdue(today)
+            narrowing &= overdue_q(today)
         elif value == "30-jours":
-            actions = actions.open().filter(
+            narrowing &= ~Q(status=Status.DONE) & Q(
                 due_on__gte=today, due_on__lte=today + datetime.timedelta(days=30)
             )
         else:
-            actions = actions.filter(due_on__isnull=True)
+            narrowing &= Q(due_on__isnull=True)
     sort = request.GET.get("tri") or "echeance"
     if sort not in SORTS:
         raise Http404
     chosen["tri"] = sort
-    actions = actions.order_by(*SORTS[sort][1])
-    return readable, actions, chosen
+    actions = readable.filter(narrowing).order_by(*SORTS[sort][1])
+    return readable, actions, chosen, narrowing
 
 
 def filter_choices(readable, user):
@@ -112,14 +117,26 @@ def query_without_page(request):
 
 
 def tracker_view(page, request):
-    readable, actions, chosen = filtered_actions(request)
-    listing = paginate(request, actions.for_tracker(), ACTIONS_PER_PAGE)
+    readable, actions, chosen, narrowing = filtered_actions(request)
+    today = timezone.localdate()
+    # The listed and the late actions, counted together over the readable ones.
+    counts = readable.aggregate(
+        listed=Count("pk", filter=narrowing) if narrowing else Count("pk"),
+        overdue=Count("pk", filter=overdue_q(today)),
+    )
+    listing = paginate_keys(
+        request,
+        actions,
+        lambda keys: MinutesActionItem.objects.filter(pk__in=keys).for_tracker(),
+        ACTIONS_PER_PAGE,
+        count=counts["listed"],
+    )
     query = query_without_page(request)
     context = {
         "actions": listing,
         "chosen": chosen,
-        "today": timezone.localdate(),
-        "overdue_count": readable.overdue().count(),
+        "today": today,
+        "overdue_count": counts["overdue"],
         "filtered": any(key != "tri" for key in chosen) or chosen.get("tri") != "echeance",
         "query": query,
         "csv_url": page.url + page.reverse_subpage("csv_view") + (f"?{query}" if query else ""),
@@ -146,7 +163,7 @@ CSV_HEADINGS = [
 
 def csv_view(page, request):
     """The same actions as the tracker shows with these filters, for a spreadsheet."""
-    _readable, actions, _chosen = filtered_actions(request)
+    _readable, actions, _chosen, _narrowing = filtered_actions(request)
     today = timezone.localdate()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
@@ -181,7 +198,7 @@ def csv_view(page, request):
 
 def print_view(page, request):
     """A printable table for council meetings: every filtered action on one page."""
-    _readable, actions, chosen = filtered_actions(request)
+    _readable, actions, chosen, _narrowing = filtered_actions(request)
     rows = list(actions.for_tracker()[: PRINT_LIMIT + 1])
     response = TemplateResponse(
         request,

@@ -22,6 +22,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.checks import Warning as CheckWarning
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.http import HttpResponse
@@ -190,6 +191,34 @@ def read_current(cache, key):
 
 def fragment_key(name):
     return f"{FRAGMENT_PREFIX}:{release_fingerprint()}:{name}"
+
+
+# Values that hold for the length of one request (the list of restricted pages, say): read
+# once however many querysets ask, and forgotten when the answer is sent, so that they can
+# never be stale, with or without a shared cache.
+request_values = contextvars.ContextVar("request_values", default=None)
+
+
+def start_request_values(**kwargs):
+    request_values.set({})
+
+
+def end_request_values(**kwargs):
+    request_values.set(None)
+
+
+request_started.connect(start_request_values, dispatch_uid="core.cache.request_values:start")
+request_finished.connect(end_request_values, dispatch_uid="core.cache.request_values:end")
+
+
+def per_request(name, compute):
+    """`compute()` once per request; outside a request (commands, tasks) every time."""
+    values = request_values.get()
+    if values is None:
+        return compute()
+    if name not in values:
+        values[name] = compute()
+    return values[name]
 
 
 def cached_fragment(name, compute):

@@ -18,7 +18,7 @@ from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
 
-from . import cached_fragment, fragment_cache_enabled
+from . import cached_fragment, fragment_cache_enabled, per_request
 
 # Page classes whose route() is one of these two can be resumed from the page found.
 STANDARD_ROUTES = (Page.route, RoutablePageMixin.route)
@@ -50,20 +50,80 @@ def route_entry(request, path):
     }
 
 
+def entry_from_url_paths(request, path):
+    """Where Wagtail's routing would end, found from the pages' stored addresses in one query.
+
+    Wagtail walks down the tree one level at a time (the child by its slug, then its specific
+    row: two queries a level). Every page stores its address (`url_path`), so the pages along
+    the path are read at once and the walk is replayed in memory with Wagtail's rules: a live
+    routable page answers the rest of the address if one of its routes matches, otherwise
+    the child named by the next part takes over; a missing child is a 404. Anything unusual
+    (an alias, a page class with its own `route()`) is left to Wagtail.
+    """
+    components = [part for part in path.split("/") if part]
+    if not components:
+        # The home page: Wagtail's own walk costs a single query there.
+        return None
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    prefixes = [root.url_path]
+    for part in components:
+        prefixes.append(f"{prefixes[-1]}{part}/")
+    chain = {
+        page.url_path: page
+        for page in Page.objects.filter(url_path__in=prefixes, path__startswith=root.path).only(
+            "pk", "path", "depth", "url_path", "live", "content_type_id", "alias_of_id"
+        )
+    }
+    for position, prefix in enumerate(prefixes):
+        page = chain.get(prefix)
+        if page is None or page.depth != root.depth + position:
+            # The child named by this part does not exist (Wagtail answers 404), or the
+            # stored addresses disagree with the tree: let Wagtail decide.
+            return {"site": site, "missing": True} if page is None else None
+        page_class = page.specific_class
+        if page_class is None or page.alias_of_id or page_class.route not in STANDARD_ROUTES:
+            return None
+        remaining = components[position:]
+        if issubclass(page_class, RoutablePageMixin) and page.live:
+            subpath = "/" + "".join(f"{part}/" for part in remaining)
+            try:
+                page_class.get_resolver().resolve(subpath)
+            except Http404:
+                pass
+            else:
+                return route_description(site, page_class, page.pk, remaining)
+        if not remaining:
+            return route_description(site, page_class, page.pk, remaining)
+    return None
+
+
+def route_description(site, page_class, pk, remaining):
+    return {"site": site, "model": page_class._meta.label_lower, "pk": pk, "remaining": remaining}
+
+
 def prime_route(request, path):
-    """Set Wagtail's per-request route and site from the map, when the map knows the address."""
-    if not fragment_cache_enabled() or hasattr(request, "_wagtail_route_for_request"):
+    """Set Wagtail's per-request route and site from the map, or from the stored addresses."""
+    if hasattr(request, "_wagtail_route_for_request"):
         return
-    key = f"route:{request.get_host()}:{request.get_port()}:{path}"
-    entry = cached_fragment(key, lambda: route_entry(request, path) or {})
+    if fragment_cache_enabled():
+        key = f"route:{request.get_host()}:{request.get_port()}:{path}"
+        entry = cached_fragment(key, lambda: route_entry(request, path) or {})
+    else:
+        entry = entry_from_url_paths(request, path)
     if not entry or hasattr(request, "_wagtail_route_for_request"):
         # Nothing known, or the map was just filled by routing this very request.
+        return
+    request._wagtail_site = entry["site"]
+    if entry.get("missing"):
+        request._wagtail_route_for_request = None
         return
     model = apps.get_model(entry["model"])
     page = model.objects.filter(pk=entry["pk"]).first()
     if page is None:
         return
-    request._wagtail_site = entry["site"]
     try:
         request._wagtail_route_for_request = page.route(request, entry["remaining"])
     except Http404:
@@ -102,34 +162,41 @@ class RouteCacheMiddleware:
         return None
 
 
+def read_restricted_paths():
+    return dict(PageViewRestriction.objects.values_list("page__path", "page_id").distinct())
+
+
+def read_alias_paths():
+    return list(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True))
+
+
+def remembered(name, compute):
+    """Kept per generation with the fragments; without them, read once per request instead
+    of once per `public()` (a page's menus, listings and sidebars ask up to six times)."""
+    if fragment_cache_enabled():
+        return cached_fragment(name, compute)
+    return per_request(name, compute)
+
+
 def restriction_map():
     """Paths of pages holding a view restriction, and paths of alias pages."""
-    return cached_fragment(
-        "view-restrictions",
-        lambda: {
-            "restricted": dict(
-                PageViewRestriction.objects.values_list("page__path", "page_id").distinct()
-            ),
-            "aliases": list(
-                Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
-            ),
-        },
-    )
+    return {
+        "restricted": remembered("view-restrictions", read_restricted_paths),
+        "aliases": remembered("alias-paths", read_alias_paths),
+    }
 
 
 def restricted_q():
     """Pages at or under a page holding a view restriction, from the per-generation map."""
     q = Q()
-    for path in restriction_map()["restricted"]:
+    for path in remembered("view-restrictions", read_restricted_paths):
         q |= Q(path__startswith=path)
     # Like Wagtail's private_q(): match nothing when no page is restricted.
     return q if q else Q(pk__in=[])
 
 
 def public_pages(queryset):
-    """`queryset.public()`, without reading every restriction when fragments are on."""
-    if not fragment_cache_enabled():
-        return queryset.public()
+    """`queryset.public()`, reading the restrictions once per request or per generation."""
     return queryset.exclude(restricted_q())
 
 
@@ -137,8 +204,6 @@ class CachedPrivacyQuerySetMixin:
     """`public()` for page querysets without reading every restriction at each call."""
 
     def private_q(self):
-        if not fragment_cache_enabled():
-            return super().private_q()
         return restricted_q()
 
 
@@ -151,8 +216,6 @@ class CachedViewRestrictionsMixin:
     """
 
     def get_view_restrictions(self):
-        if not fragment_cache_enabled():
-            return super().get_view_restrictions()
         known = restriction_map()
         if self.alias_of_id or any(self.path.startswith(path) for path in known["aliases"]):
             return super().get_view_restrictions()

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -257,7 +257,12 @@ class ActionItemQuerySet(models.QuerySet):
         return self.exclude(status=MinutesActionItem.Status.DONE)
 
     def overdue(self, today=None):
-        return self.open().filter(due_on__lt=today or timezone.localdate())
+        return self.filter(overdue_q(today))
+
+
+def overdue_q(today=None):
+    """Open actions whose due date has passed, as a condition (for filters and counts alike)."""
+    return Q(due_on__lt=today or timezone.localdate()) & ~Q(status=MinutesActionItem.Status.DONE)
 
 
 class MinutesActionItem(Orderable):

@@ -98,6 +98,13 @@ def test_filters_and_sorting(client_for, plan, accounts):
     assert listed(organisation=accounts["partner"].organisation.pk) == {"late"}
     body = client.get(PLAN, {"tri": "-echeance"}).content.decode()
     assert body.index(plan["soon"].description) < body.index(plan["late"].description)
+    # The form shows the choices made, and counts what it lists.
+    organisation = accounts["partner"].organisation
+    body = client.get(PLAN, {"organisation": organisation.pk, "etat": "todo"}).content.decode()
+    assert f'<option value="{organisation.pk}" selected>{organisation.name}</option>' in body
+    assert '<option value="todo" selected>' in body
+    assert '<option value="echeance" selected>' in body
+    assert body.count(" selected>") == 3
     for query in (
         {"etat": "perdu"},
         {"commission": "abc"},

@@ -139,3 +139,62 @@ def test_the_middleware_primes_only_wagtails_own_routes(client, site):
     response = client.get(site.charter_news.url)
     assert response.status_code == 200
     assert response.wsgi_request._wagtail_route_for_request[0].pk == site.charter_news.pk
+
+
+# Without fragments (make run's default), pages are found from their stored addresses
+# (core.cache.routing.entry_from_url_paths): one query for the pages along the path instead of
+# two per level, with exactly Wagtail's outcome.
+
+
+def test_stored_addresses_route_exactly_as_wagtail_does(client, site, settings, home_page):
+    settings.FRAGMENT_CACHE_ENABLED = False
+    news = site.news_index.url
+    draft_parent = factories.StandardPageFactory(
+        parent=home_page, title="Brouillon", slug="brouillon"
+    )
+    live_child = factories.StandardPageFactory(parent=draft_parent, title="Publiée", slug="publiee")
+    draft_parent.unpublish()
+    private = factories.StandardPageFactory(parent=home_page, title="Réservé", slug="reserve")
+    factories.restrict_to_logged_in(private)
+    alias = site.charter_news.create_alias(parent=home_page, update_slug="charte-alias")
+    # A child whose slug one of the newsroom's own routes also matches: the route wins.
+    factories.NewsPageFactory(parent=site.news_index, title="Deux mille vingt-trois", slug="2023")
+    urls = [
+        "/",
+        news,
+        f"{news}?page=2",
+        f"{news}etiquette/charte/",
+        f"{news}categorie/economie/",
+        f"{news}2023/",
+        f"{news}1999/",
+        f"{news}flux/rss/",
+        site.charter_news.url,
+        f"{site.charter_news.url}suite/",
+        f"{news}n-existe-pas/",
+        "/n-existe/pas/du/tout/",
+        draft_parent.url or "/brouillon/",
+        "/brouillon/publiee/",
+        private.url,
+        alias.url,
+        "/ACTUALITES/",
+    ]
+    ours = {}
+    for url in urls:
+        client.get(url)  # Warm: Wagtail's and Django's per-process caches are filled.
+        response, count = get(client, url)
+        ours[url] = (response.status_code, response.content, response.get("Location"), count)
+    assert live_child.live
+    settings.MIDDLEWARE = [
+        name for name in settings.MIDDLEWARE if name != "core.cache.routing.RouteCacheMiddleware"
+    ]
+    client.handler.load_middleware()
+    for url in urls:
+        response, count = get(client, url)
+        status, content, location, our_count = ours[url]
+        assert (status, location) == (response.status_code, response.get("Location")), url
+        assert content == response.content, url
+        # An alias is left to Wagtail once its stored address is read: one query more.
+        assert our_count <= count + (url == alias.url), (url, our_count, count)
+    # Two levels down: one query for the pages along the path and one for the page itself,
+    # where Wagtail walks the tree level by level.
+    assert ours[site.charter_news.url][3] < get(client, site.charter_news.url)[1]
