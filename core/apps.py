@@ -10,10 +10,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from . import cache, retention
+        from . import cache, retention, summaries
         from .hooks import register_private_prefixes
 
         cache.connect_signals()
+        summaries.connect_signals()
         checks.register(cache.check_shared_cache, checks.Tags.caches)
         # Documents are served through their permission check: never from a cache.
         register_private_prefixes("/documents/")

@@ -5,6 +5,7 @@ from functools import cached_property
 from wagtail.models import Site
 
 from core.cache import cached_fragment
+from core.cache.routing import public_pages
 from core.hooks import menu_entries
 from core.models import without_member_only
 from core.roles import EDITOR_GROUPS, user_group_names
@@ -39,7 +40,9 @@ class SiteNavigation:
         return cached_fragment(
             f"nav:{self.site.pk}:top-pages",
             lambda: list(
-                without_member_only(self.root_page.get_children().live().public()).order_by("path")
+                without_member_only(public_pages(self.root_page.get_children().live())).order_by(
+                    "path"
+                )
             ),
         )
 
@@ -54,7 +57,7 @@ class SiteNavigation:
     @cached_property
     def directory_url(self):
         def find():
-            directory = PartnerDirectoryPage.objects.live().public().first()
+            directory = public_pages(PartnerDirectoryPage.objects.live()).first()
             return directory.get_url(self.request) if directory else "/partenaires/"
 
         return cached_fragment(f"nav:{self.site.pk if self.site else 0}:directory-url", find)
@@ -65,7 +68,9 @@ class SiteNavigation:
             return None
         return cached_fragment(
             f"nav:{self.site.pk}:news-index",
-            lambda: NewsIndexPage.objects.live().public().descendant_of(self.root_page).first(),
+            lambda: (
+                public_pages(NewsIndexPage.objects.live()).descendant_of(self.root_page).first()
+            ),
         )
 
     @property

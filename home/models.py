@@ -170,6 +170,9 @@ class OpenDataPage(BasePage):
 class SiteSettings(BaseSiteSetting):
     """Contact details, social links and footer text shown on every page."""
 
+    # Every footer links the legal pages: read with the settings, not one query each.
+    select_related = ["legal_notice_page", "privacy_page", "accessibility_page"]
+
     @classmethod
     def for_site(cls, site):
         # Every page shows them: read once per generation (a change to them bumps it).

@@ -35,6 +35,7 @@ from core.listings import (
 )
 from core.models import BasePage, IntroductionMixin
 from core.structured_data import json_ld_script
+from core.summaries import read_summary
 
 
 class NewsCategory(models.Model):
@@ -105,6 +106,40 @@ class StoryPageQuerySet(CachedPrivacyQuerySetMixin, PageQuerySet):
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
+POPULAR_TAGS = 15
+
+
+def archive_summary_key(index):
+    return f"news-archive:{index.pk}"
+
+
+def build_archive_summary(index):
+    """What the newsroom's sidebar and pagination count over every published public item."""
+    published = NewsPage.objects.child_of(index).live().public()
+    tags = (
+        Tag.objects.filter(news_newspagetag_items__content_object__in=published)
+        .annotate(uses=Count("news_newspagetag_items"))
+        .order_by("-uses", "name")
+    )
+    return {
+        "years": [day.year for day in published.dates("published_on", "year", order="DESC")],
+        "categories": list(
+            NewsCategory.objects.filter(pk__in=published.values("category")).values(
+                "pk", "name", "slug"
+            )
+        ),
+        "tags": list(tags.values("pk", "name", "slug")[:POPULAR_TAGS]),
+        "count": published.count(),
+    }
+
+
+def build_archive_summaries():
+    return {
+        archive_summary_key(index): build_archive_summary(index)
+        for index in NewsIndexPage.objects.all()
+    }
+
+
 class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
     """The newsroom: every news item, by page, tag, category and year, with its feeds."""
 
@@ -120,43 +155,36 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
         """Published public news under this index, newest first, ready for cards."""
         return NewsPage.objects.child_of(self).for_listing()
 
+    def archive_summary(self):
+        """Years, categories, frequent tags and number of the published public news.
+
+        Counted over the whole archive, so kept in the database and rewritten after each
+        publication (core.summaries) rather than counted at each view.
+        """
+        if "_archive_summary" not in self.__dict__:
+            self.__dict__["_archive_summary"] = read_summary(
+                archive_summary_key(self), lambda: build_archive_summary(self)
+            )
+        return self.__dict__["_archive_summary"]
+
     def archive_years(self):
         """Years that have published news, newest first."""
-        return cached_fragment(
-            f"news:{self.pk}:years",
-            lambda: [
-                d.year
-                for d in NewsPage.objects.child_of(self)
-                .live()
-                .public()
-                .dates("published_on", "year", order="DESC")
-            ],
-        )
+        return cached_fragment(f"news:{self.pk}:years", lambda: self.archive_summary()["years"])
 
     def categories(self):
         return cached_fragment(
             f"news:{self.pk}:categories",
-            lambda: list(
-                NewsCategory.objects.filter(
-                    pk__in=NewsPage.objects.child_of(self).live().public().values("category")
-                )
-            ),
+            lambda: [NewsCategory(**fields) for fields in self.archive_summary()["categories"]],
         )
 
-    def popular_tags(self, limit=15):
+    def popular_tags(self, limit=POPULAR_TAGS):
         """The tags used most by published public news."""
-        # Counting every tagging of the archive is the costliest query of the newsroom.
         return cached_fragment(
             f"news:{self.pk}:popular-tags:{limit}",
-            lambda: list(
-                Tag.objects.filter(
-                    news_newspagetag_items__content_object__in=NewsPage.objects.child_of(self)
-                    .live()
-                    .public()
-                )
-                .annotate(uses=Count("news_newspagetag_items"))
-                .order_by("-uses", "name")[:limit]
-            ),
+            lambda: [
+                Tag(pk=tag["pk"], name=tag["name"], slug=tag["slug"])
+                for tag in self.archive_summary()["tags"][:limit]
+            ],
         )
 
     def published_tag_or_404(self, slug, news):
@@ -198,7 +226,11 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
         key = "news-listing:" + ":".join(str(getattr(f, "pk", f) or "") for f in [self, *filters])
         pks = items.values_list("pk", flat=True)
         paginator = Paginator(pks, ITEMS_PER_PAGE)
-        paginator.count = cached_fragment(f"{key}:count", pks.count)
+        # The whole archive's count is part of its summary; a filtered one is counted.
+        paginator.count = cached_fragment(
+            f"{key}:count",
+            lambda: pks.count() if any(filters) else self.archive_summary()["count"],
+        )
         page_of_pks = paginator.get_page(request.GET.get("page"))
         if paginator.count:
             page_of_pks.object_list = cached_fragment(

@@ -160,6 +160,13 @@ def purge_everything():
     thousand pages costs one, not a thousand.
     """
     bump_generation()
+    # What this request read of the content (restrictions, say) may have just changed.
+    if values := request_values.get():
+        values.clear()
+    # Aggregates stored in the database follow the same changes (core.summaries).
+    from core.summaries import content_changed
+
+    content_changed()
     if not transaction.get_connection().in_atomic_block:
         return
     # Registered at every call, so that a rolled back transaction cannot lose the bump of the

@@ -3,6 +3,7 @@
 from .compliance import AudienceDay, ErasureRecord, ReferrerDay, RetentionRun
 from .media import SiteDocument, SiteImage, SiteRendition, document_upload_to, random_storage_name
 from .pages import BasePage, IntroductionMixin, member_only_page_types, without_member_only
+from .summaries import Summary
 from .taxonomy import Sector
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "SiteDocument",
     "SiteImage",
     "SiteRendition",
+    "Summary",
     "document_upload_to",
     "member_only_page_types",
     "random_storage_name",

@@ -20,6 +20,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.cache.routing import CachedPrivacyQuerySetMixin
 from core.images import SOCIAL_SIZE
 from core.models import BasePage, IntroductionMixin
 from core.roles import is_editor, user_group_names
@@ -55,7 +56,7 @@ def start_of_today():
     return local_moment(timezone.localdate(), datetime.time.min)
 
 
-class EventQuerySet(PageQuerySet):
+class EventQuerySet(CachedPrivacyQuerySetMixin, PageQuerySet):
     """Queries over events, public and member ones alike (member events are a subtype)."""
 
     def upcoming(self, moment=None):

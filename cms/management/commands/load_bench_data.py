@@ -31,6 +31,7 @@ from cms.demo import load_demo_content
 from cms.renditions import listing_rendition_plans
 from core.images import generate_renditions
 from core.models import Sector, SiteDocument, SiteImage
+from core.summaries import rebuild_summaries
 from home.models import HomePage
 from members.models import (
     AgendaIndexPage,
@@ -248,6 +249,9 @@ class Command(BaseCommand):
             self.index_for_search()
             self.generate_renditions()
             self.check_tree()
+            # Bulk-created news publish no signal: the archive's summaries are written here.
+            self.step("Agrégats des archives")
+            rebuild_summaries()
             if connection.vendor == "postgresql":
                 # Fresh statistics: without them the planner sorts 10,000 rows it could index.
                 # VACUUM too, as autovacuum would soon do on a live site: until the visibility

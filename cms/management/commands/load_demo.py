@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
 from cms.demo import load_demo_content
+from core.summaries import rebuild_summaries
 
 PRODUCTION_SETTINGS = "cms.settings.production"
 
@@ -45,6 +46,7 @@ class Command(BaseCommand):
             )
         started = time.monotonic()
         report = load_demo_content()
+        rebuild_summaries()
         if address:
             self.serve_demo_at(address, report)
         elapsed = time.monotonic() - started
