@@ -3,6 +3,7 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -69,6 +70,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The load balancer's probe (core.health): answered before any other middleware looks at
+    # the Host, the scheme, the page cache or a session.
+    "core.health.HealthCheckMiddleware",
     # Counts the pages people read, cached ones included: it must come before the page cache.
     "core.audience.AudienceMiddleware",
     # First of all: a cached anonymous page is answered without running anything else. What
@@ -212,6 +216,60 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+
+def object_storage_origin(bucket, endpoint_url=None, region=None, custom_domain=None):
+    """The origin browsers load renditions from, as django-storages writes their addresses
+    with the addressing style chosen below (tests/cms/test_storage_settings.py checks it)."""
+    if custom_domain:
+        return f"https://{custom_domain}"
+    if endpoint_url:
+        parts = urlsplit(endpoint_url)
+        return f"{parts.scheme}://{parts.netloc}"
+    if region and region != "us-east-1":
+        return f"https://{bucket}.s3.{region}.amazonaws.com"
+    return f"https://{bucket}.s3.amazonaws.com"
+
+
+# Media on S3-compatible object storage when a bucket is named, so that every application
+# server reads and writes the same files (README, « Deployment on several servers »); local
+# disk under MEDIA_ROOT otherwise. Keys come from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY, or from the machine's role when those are unset.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+# Origins of images served by the object storage itself, for the policies below.
+MEDIA_IMAGE_ORIGINS = []
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    # Fixed rather than left to botocore, so that the rendition origin is known here: AWS's
+    # own hosts per bucket, paths on other providers' endpoints (MinIO, Garage, Ceph...).
+    AWS_S3_ADDRESSING_STYLE = "path" if AWS_S3_ENDPOINT_URL else "virtual"
+    AWS_S3_SIGNATURE_VERSION = "s3v4"
+    # Names are random already (core.models.random_storage_name): a file is never replaced.
+    AWS_S3_FILE_OVERWRITE = False
+    # Objects keep the bucket's own, private, access: documents and original images are only
+    # ever read by Django, which streams documents after the permission check.
+    AWS_DEFAULT_ACL = None
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # Renditions are what pages show: unsigned, stable addresses (a cached page must not
+    # hold an expiring signature), read from the bucket or the CDN of AWS_S3_CUSTOM_DOMAIN.
+    # Only their prefix, images/, is public: a bucket policy or the CDN grants that read.
+    STORAGES["renditions"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "querystring_auth": False,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN,
+            # Random names never change content, as the local rendition view says too.
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
+    MEDIA_IMAGE_ORIGINS = [
+        object_storage_origin(
+            AWS_STORAGE_BUCKET_NAME, AWS_S3_ENDPOINT_URL, AWS_S3_REGION_NAME, AWS_S3_CUSTOM_DOMAIN
+        )
+    ]
 # Hashed file names never change content, so browsers may keep them for a year.
 WHITENOISE_MAX_AGE = 31536000
 
@@ -256,7 +314,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'"],
+        # Renditions, from the object storage when media are there.
+        "img-src": ["'self'", *MEDIA_IMAGE_ORIGINS],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "media-src": ["'self'"],
@@ -277,7 +336,7 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         # Admin templates and widgets (Draftail, tooltips, previews) set style attributes.
         "style-src": ["'self'", "'unsafe-inline'"],
         # Upload previews are blob: URLs; icons and the 2FA QR code use data: images.
-        "img-src": ["'self'", "data:", "blob:"],
+        "img-src": ["'self'", "data:", "blob:", *MEDIA_IMAGE_ORIGINS],
         # The preview panel frames the page preview, served from the admin itself.
         "frame-src": ["'self'", *VIDEO_EMBED_ORIGINS],
         "frame-ancestors": ["'self'"],
@@ -442,6 +501,9 @@ CSRF_FAILURE_VIEW = "core.security.csrf_failure"
 # that restoring an older backup erases those people again (core.personal_data). Put it on
 # storage that outlives the server and is not restored with backups.
 ERASURE_LEDGER = Path(os.environ.get("ERASURE_LEDGER", BASE_DIR / "var" / "erasures.jsonl"))
+
+# Where load balancers check that a server can reach the database and the cache (core.health).
+HEALTH_CHECK_PATH = "/_sante/"
 
 # The member area's addresses, written once: URLs, caches, robots.txt and menus read them.
 MEMBER_AREA_URL = "/espace-membres/"

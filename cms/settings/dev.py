@@ -26,9 +26,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 
-# Plain storage so runserver works without collectstatic.
+# Plain static storage so runserver works without collectstatic; media stay where base.py
+# puts them (local disk, or the bucket named by AWS_STORAGE_BUCKET_NAME to try it).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -22,10 +22,13 @@ ADMIN_2FA_REQUIRED = False
 # Fast hashing: test accounts protect nothing.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Every file on local disk, whatever bucket the environment names: the servers of
+# tests/cms/test_multi_server.py get theirs from their own environment.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+WAGTAILIMAGES_RENDITION_STORAGE = "default"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cms-test-media-"))
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -115,3 +115,18 @@ def test_backup_refuses_a_folder_that_is_not_empty(media_root, tmp_path, home_pa
     (tmp_path / "occupe" / "autre.txt").write_text("x")
     with pytest.raises(CommandError, match="pas vide"):
         call_command("backup_site", str(tmp_path / "occupe"), verbosity=0)
+
+
+@pytest.mark.parametrize("command", ["backup_site", "restore_site"])
+def test_media_on_object_storage_are_not_silently_left_out(command, settings, tmp_path):
+    """With the bucket as media storage, MEDIA_ROOT is empty: both commands say so and stop."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {"bucket_name": "medias", "access_key": "a", "secret_key": "b"},
+        },
+    }
+    with pytest.raises(CommandError, match="stockage objet"):
+        call_command(command, str(tmp_path / "sauvegarde"))
+    assert not (tmp_path / "sauvegarde").exists()

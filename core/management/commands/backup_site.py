@@ -26,6 +26,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage, storages
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
@@ -45,6 +46,16 @@ EXCLUDED = [
     "wagtailadmin.editingsession",
     "django_tasks_database",
 ]
+
+
+def refuse_unless_media_on_disk():
+    """Media on object storage are not under MEDIA_ROOT: a backup would silently lack them."""
+    if not isinstance(storages["default"], FileSystemStorage):
+        raise CommandError(
+            "Les fichiers envoyés sont sur un stockage objet, pas dans MEDIA_ROOT : sauvegardez "
+            "la base avec pg_dump et le bucket avec les outils de l'hébergeur (README, "
+            "« Deployment on several servers »)."
+        )
 
 
 def sha256_of(path):
@@ -96,6 +107,7 @@ class Command(BaseCommand):
         parser.add_argument("target", help="Dossier de la sauvegarde (nouveau ou vide)")
 
     def handle(self, *args, target, **options):
+        refuse_unless_media_on_disk()
         target = Path(target)
         if target.exists() and any(target.iterdir()):
             raise CommandError(f"{target} n'est pas vide : choisissez un dossier nouveau ou vide.")

@@ -26,7 +26,14 @@ from wagtail.models import Page
 
 from core.personal_data import reapply_erasures
 
-from .backup_site import DATA_FILE, FORMAT_VERSION, MANIFEST_FILE, MEDIA_FILE, sha256_of
+from .backup_site import (
+    DATA_FILE,
+    FORMAT_VERSION,
+    MANIFEST_FILE,
+    MEDIA_FILE,
+    refuse_unless_media_on_disk,
+    sha256_of,
+)
 
 # Wagtail's migrations create the tree root and a welcome page: with them alone, the
 # database still counts as empty.
@@ -58,6 +65,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, source, force, **options):
+        refuse_unless_media_on_disk()
         source = Path(source)
         manifest = self.read_manifest(source)
         media_root = Path(settings.MEDIA_ROOT)
