@@ -232,3 +232,30 @@ def test_accented_tag_has_a_working_listing(client, newsroom):
     response, titles = listing(client, f"{newsroom.news_index.url}etiquette/{tag.slug}/")
     assert titles == [news.title]
     assert get(client, news.url).status_code == 200
+
+
+def test_related_news_rank_shared_tags_then_the_category_by_date(home_page):
+    index = factories.NewsIndexPageFactory(parent=home_page)
+    culture = factories.NewsCategoryFactory(name="Culture", slug="culture")
+    sport = factories.NewsCategoryFactory(name="Sport", slug="sport")
+
+    def news(title, day, category, tags):
+        return factories.NewsPageFactory(
+            parent=index,
+            title=title,
+            published_on=datetime.date(2024, 1, day),
+            category=category,
+            tags=tags,
+        )
+
+    subject = news("Le sujet", 1, culture, ["opera", "porcelaine"])
+    two_shared = news("Deux étiquettes", 2, sport, ["opera", "porcelaine"])
+    one_shared_newer = news("Une étiquette, récente", 9, sport, ["opera"])
+    one_shared_older = news("Une étiquette, ancienne", 3, sport, ["porcelaine"])
+    same_category = news("Même catégorie", 20, culture, ["autre"])
+    news("Sans rapport", 25, sport, ["autre"])
+    related = subject.related_news(limit=4)
+    assert related == [two_shared, one_shared_newer, one_shared_older, same_category]
+    assert subject.related_news(limit=2) == [two_shared, one_shared_newer]
+    one_shared_newer.unpublish()
+    assert one_shared_newer not in subject.related_news(limit=4)

@@ -28,7 +28,7 @@ EXPECTED_QUERIES = {
     "étiquette": 21,
     "catégorie": 21,
     "archive annuelle": 20,
-    "actualité": 17,
+    "actualité": 18,
     "portraits": 14,
     "recherche": 9,
     "flux RSS": 9,
