@@ -1,7 +1,7 @@
 """The member area's home page: the partner's dashboard."""
 
 from django.db import models
-from django.db.models import F
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +11,12 @@ from wagtail.models import Page
 
 from ..access import audience_accepts, audience_key, readable_member_pages
 from .base import MemberBasePage
-from .commissions import CommissionIndexPage, CommissionMinutesPage, MinutesActionItem
+from .commissions import (
+    CommissionIndexPage,
+    CommissionMinutesPage,
+    MinutesActionItem,
+    overdue_q,
+)
 from .events import EventPage, MemberAgendaPage
 from .plan import ActionPlanPage
 from .strategy import StrategyDraftIndexPage, StrategyDraftPage
@@ -77,10 +82,18 @@ class MemberAreaPage(MemberBasePage):
         )[: self.DASHBOARD_EVENTS]
         actions = MinutesActionItem.objects.readable_by(user)
         today = timezone.localdate(moment)
-        context["overdue_actions_count"] = actions.overdue(today).count()
+        open_and_mine = ~Q(status=MinutesActionItem.Status.DONE) & Q(
+            owner_organisation_id=user.organisation_id
+        )
+        # Both counts in one pass over the readable actions.
+        counts = actions.aggregate(
+            overdue=Count("pk", filter=overdue_q(today)),
+            mine=Count("pk", filter=open_and_mine),
+        )
+        context["overdue_actions_count"] = counts["overdue"]
         if user.organisation_id:
-            mine = actions.open().filter(owner_organisation_id=user.organisation_id)
-            context["my_actions_count"] = mine.count()
+            mine = actions.filter(open_and_mine)
+            context["my_actions_count"] = counts["mine"]
             context["my_actions"] = mine.for_tracker().order_by(
                 F("due_on").asc(nulls_last=True), "pk"
             )[: self.DASHBOARD_ACTIONS]
