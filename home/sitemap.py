@@ -1,12 +1,227 @@
-"""The sitemap of public pages only."""
+"""The sitemap: an index of sections (news by year, stories, public events, other pages).
+
+One sitemap of the whole site loaded every page as its specific type and grew with the news
+archive. Each section now costs a couple of queries whatever the archive's size: its count
+and its rows, reading only the columns an address and its date need. The index reads every
+section's count and latest date in one aggregate query per kind of section.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.sitemaps import views as sitemap_views
+from django.core.paginator import Paginator
+from django.db.models import Count, Max
+from django.db.models.functions import Coalesce, ExtractYear
+from django.http import Http404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views.decorators.http import require_GET
 
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
+from wagtail.models import Page, Site
 
+from core.cache.routing import public_pages
 from core.models import without_member_only
+from members.models import EventPage
+from news.models import NewsPage, StoryPage
+
+# What an address and its <lastmod> read (Page.get_sitemap_urls): nothing else is loaded.
+URL_FIELDS = ("url_path", "last_published_at", "latest_revision_created_at")
+LASTMOD = Coalesce("last_published_at", "latest_revision_created_at")
+NEWS_SECTION = re.compile(r"actualites-(?P<year>\d{4})")
 
 
-class PublicSitemap(Sitemap):
-    """Live public pages of the current site, never the member area."""
+@dataclass(frozen=True)
+class SectionSummary:
+    """What the index says of a section: how many addresses, and the latest change."""
+
+    count: int
+    lastmod: object
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count, so that the index asks no COUNT per section."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
+def current_site(request):
+    """The Wagtail site asked for, or the default one (as Wagtail's own sitemap does)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        site = Site.objects.select_related("root_page").get(is_default_site=True)
+    return site
+
+
+def live_public(model, site):
+    """Live pages of `model` on `site` that anyone may read."""
+    return public_pages(model.objects.live().descendant_of(site.root_page, inclusive=True))
+
+
+class SitemapSection(Sitemap):
+    """One section of the sitemap: live public pages of the current site, never member-only."""
+
+    name = ""
+
+    def __init__(self, request, site, summary=None):
+        super().__init__(request)
+        self.site = site
+        self.summary = summary
+
+    def get_wagtail_site(self):
+        return self.site
+
+    def pages(self):
+        """The section's pages, unordered and with every column (the index aggregates them)."""
+        raise NotImplementedError
 
     def items(self):
-        return without_member_only(super().items())
+        return self.pages().only(*URL_FIELDS).order_by("path")
+
+    def summarise(self):
+        return SectionSummary(**self.pages().aggregate(count=Count("pk"), lastmod=Max(LASTMOD)))
+
+    def get_latest_lastmod(self):
+        return (self.summary or self.summarise()).lastmod
+
+    @cached_property
+    def paginator(self):
+        if self.summary is None:
+            return Paginator(self.items(), self.limit)
+        return CountedPaginator(self.items(), self.limit, self.summary.count)
+
+
+class NewsYearSitemap(SitemapSection):
+    """News items dated in one year, newest first."""
+
+    def __init__(self, request, site, year, summary=None):
+        super().__init__(request, site, summary)
+        self.year = year
+        self.name = news_section_name(year)
+
+    def pages(self):
+        return live_public(NewsPage, self.site).filter(published_on__year=self.year)
+
+    def items(self):
+        return self.pages().only(*URL_FIELDS).order_by("-published_on", "-pk")
+
+
+class StorySitemap(SitemapSection):
+    """Stakeholder stories."""
+
+    name = "portraits"
+
+    def pages(self):
+        return live_public(StoryPage, self.site)
+
+
+class AgendaSitemap(SitemapSection):
+    """Public events: member events are a subtype of EventPage, left out by type."""
+
+    name = "agenda"
+
+    def pages(self):
+        return live_public(EventPage, self.site).exact_type(EventPage)
+
+
+# Page types that have a section of their own; "pages" lists every other public type.
+SECTION_TYPES = (NewsPage, StoryPage, EventPage)
+
+
+class OtherPagesSitemap(SitemapSection):
+    """Every other public page: home, indexes, standard pages, directory, forms.
+
+    A few dozen pages, read as their specific types without loading their own columns, so
+    that each type's `get_sitemap_urls()` adds what it serves besides itself (the news
+    index adds its yearly archives).
+    """
+
+    name = "pages"
+
+    def pages(self):
+        return without_member_only(live_public(Page, self.site)).not_type(*SECTION_TYPES)
+
+    def items(self):
+        return self.pages().order_by("path").specific(defer=True)
+
+
+def news_section_name(year):
+    return f"actualites-{year}"
+
+
+def sections(request):
+    """Every section with at least one address, each with its count and latest change."""
+    site = current_site(request)
+    by_year = (
+        live_public(NewsPage, site)
+        .order_by()
+        .values(year=ExtractYear("published_on"))
+        .annotate(count=Count("pk"), lastmod=Max(LASTMOD))
+        .order_by("-year")
+    )
+    news = [
+        NewsYearSitemap(request, site, row["year"], SectionSummary(row["count"], row["lastmod"]))
+        for row in by_year
+    ]
+    pages = OtherPagesSitemap(request, site)
+    own = pages.summarise()
+    # The news index lists its yearly archives, which change with the news, not with it.
+    latest = [day for day in (own.lastmod, *(s.summary.lastmod for s in news)) if day]
+    pages.summary = SectionSummary(own.count, max(latest, default=None))
+    found = [pages, *news]
+    for section in (StorySitemap(request, site), AgendaSitemap(request, site)):
+        section.summary = section.summarise()
+        if section.summary.count:
+            found.append(section)
+    return {section.name: section for section in found}
+
+
+def section_for(request, name):
+    """The section called `name`, or None when there is no such section."""
+    site = current_site(request)
+    if match := NEWS_SECTION.fullmatch(name):
+        return NewsYearSitemap(request, site, int(match["year"]))
+    for section_class in (OtherPagesSitemap, StorySitemap, AgendaSitemap):
+        if section_class.name == name:
+            return section_class(request, site)
+    return None
+
+
+@require_GET
+def sitemap_index(request):
+    return sitemap_views.index(request, sections(request), sitemap_url_name="sitemap_section")
+
+
+@require_GET
+def sitemap_section(request, section):
+    sitemap = section_for(request, section)
+    # An empty section is not in the index: its address is as unknown as a misspelt one.
+    if sitemap is None or not sitemap.paginator.count:
+        raise Http404
+    return sitemap_views.sitemap(request, {section: sitemap}, section=section)
+
+
+def section_urls(page, root_url):
+    """The sitemap index and the sections that list `page`, or listed it before a change of
+    date (registered with core.hooks, for the CDN purge)."""
+    if getattr(page, "member_only", False):
+        return []
+    if isinstance(page, NewsPage):
+        years = {
+            page.published_on.year,
+            *(day.year for day in NewsPage.objects.live().dates("published_on", "year")),
+        }
+        names = [OtherPagesSitemap.name, *(news_section_name(year) for year in sorted(years))]
+    elif isinstance(page, StoryPage):
+        names = [StorySitemap.name]
+    elif isinstance(page, EventPage):
+        names = [AgendaSitemap.name]
+    else:
+        names = [OtherPagesSitemap.name]
+    return [
+        root_url + reverse("sitemap"),
+        *(root_url + reverse("sitemap_section", kwargs={"section": name}) for name in names),
+    ]
