@@ -3,7 +3,7 @@
 One sitemap of the whole site loaded every page as its specific type and grew with the news
 archive. Each section now costs a couple of queries whatever the archive's size: its count
 and its rows, reading only the columns an address and its date need. The index reads every
-section's count and latest date in one aggregate query per kind of section.
+section's count and latest date with one aggregate query per kind of section.
 """
 
 import re
@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import Paginator
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.db.models.functions import Coalesce, ExtractYear
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page, Site
 
-from core.cache.routing import public_pages
+from core.cache.routing import private_q
 from core.models import without_member_only
 from members.models import EventPage
 from news.models import NewsPage, StoryPage
@@ -40,6 +40,28 @@ class SectionSummary:
     lastmod: object
 
 
+@dataclass(frozen=True)
+class SitemapScope:
+    """What every section of one request shares: the site, and the private pages, read once."""
+
+    request: HttpRequest
+    site: Site
+    hidden: Q
+
+    @classmethod
+    def for_request(cls, request):
+        site = Site.find_for_request(request)
+        if site is None:
+            # Wagtail's own sitemap falls back on the default site the same way.
+            site = Site.objects.select_related("root_page").get(is_default_site=True)
+        return cls(request, site, private_q())
+
+    def live_public(self, model):
+        """Live pages of `model` on this site that anyone may read (`.live().public()`)."""
+        pages = model.objects.live().descendant_of(self.site.root_page, inclusive=True)
+        return pages.exclude(self.hidden)
+
+
 class CountedPaginator(Paginator):
     """A paginator told its count, so that the index asks no COUNT per section."""
 
@@ -48,31 +70,18 @@ class CountedPaginator(Paginator):
         self.count = count
 
 
-def current_site(request):
-    """The Wagtail site asked for, or the default one (as Wagtail's own sitemap does)."""
-    site = Site.find_for_request(request)
-    if site is None:
-        site = Site.objects.select_related("root_page").get(is_default_site=True)
-    return site
-
-
-def live_public(model, site):
-    """Live pages of `model` on `site` that anyone may read."""
-    return public_pages(model.objects.live().descendant_of(site.root_page, inclusive=True))
-
-
 class SitemapSection(Sitemap):
     """One section of the sitemap: live public pages of the current site, never member-only."""
 
     name = ""
 
-    def __init__(self, request, site, summary=None):
-        super().__init__(request)
-        self.site = site
+    def __init__(self, scope, summary=None):
+        super().__init__(scope.request)
+        self.scope = scope
         self.summary = summary
 
     def get_wagtail_site(self):
-        return self.site
+        return self.scope.site
 
     def pages(self):
         """The section's pages, unordered and with every column (the index aggregates them)."""
@@ -94,16 +103,20 @@ class SitemapSection(Sitemap):
         return CountedPaginator(self.items(), self.limit, self.summary.count)
 
 
+def news_section_name(year):
+    return f"actualites-{year}"
+
+
 class NewsYearSitemap(SitemapSection):
     """News items dated in one year, newest first."""
 
-    def __init__(self, request, site, year, summary=None):
-        super().__init__(request, site, summary)
+    def __init__(self, scope, year, summary=None):
+        super().__init__(scope, summary)
         self.year = year
         self.name = news_section_name(year)
 
     def pages(self):
-        return live_public(NewsPage, self.site).filter(published_on__year=self.year)
+        return self.scope.live_public(NewsPage).filter(published_on__year=self.year)
 
     def items(self):
         return self.pages().only(*URL_FIELDS).order_by("-published_on", "-pk")
@@ -115,7 +128,7 @@ class StorySitemap(SitemapSection):
     name = "portraits"
 
     def pages(self):
-        return live_public(StoryPage, self.site)
+        return self.scope.live_public(StoryPage)
 
 
 class AgendaSitemap(SitemapSection):
@@ -124,10 +137,10 @@ class AgendaSitemap(SitemapSection):
     name = "agenda"
 
     def pages(self):
-        return live_public(EventPage, self.site).exact_type(EventPage)
+        return self.scope.live_public(EventPage).exact_type(EventPage)
 
 
-# Page types that have a section of their own; "pages" lists every other public type.
+# Page types that have sections of their own; "pages" lists every other public type.
 SECTION_TYPES = (NewsPage, StoryPage, EventPage)
 
 
@@ -142,37 +155,33 @@ class OtherPagesSitemap(SitemapSection):
     name = "pages"
 
     def pages(self):
-        return without_member_only(live_public(Page, self.site)).not_type(*SECTION_TYPES)
+        return without_member_only(self.scope.live_public(Page)).not_type(*SECTION_TYPES)
 
     def items(self):
         return self.pages().order_by("path").specific(defer=True)
 
 
-def news_section_name(year):
-    return f"actualites-{year}"
-
-
 def sections(request):
     """Every section with at least one address, each with its count and latest change."""
-    site = current_site(request)
+    scope = SitemapScope.for_request(request)
     by_year = (
-        live_public(NewsPage, site)
+        scope.live_public(NewsPage)
         .order_by()
         .values(year=ExtractYear("published_on"))
         .annotate(count=Count("pk"), lastmod=Max(LASTMOD))
         .order_by("-year")
     )
     news = [
-        NewsYearSitemap(request, site, row["year"], SectionSummary(row["count"], row["lastmod"]))
+        NewsYearSitemap(scope, row["year"], SectionSummary(row["count"], row["lastmod"]))
         for row in by_year
     ]
-    pages = OtherPagesSitemap(request, site)
+    pages = OtherPagesSitemap(scope)
     own = pages.summarise()
     # The news index lists its yearly archives, which change with the news, not with it.
-    latest = [day for day in (own.lastmod, *(s.summary.lastmod for s in news)) if day]
+    latest = [day for day in (own.lastmod, *(year.summary.lastmod for year in news)) if day]
     pages.summary = SectionSummary(own.count, max(latest, default=None))
     found = [pages, *news]
-    for section in (StorySitemap(request, site), AgendaSitemap(request, site)):
+    for section in (StorySitemap(scope), AgendaSitemap(scope)):
         section.summary = section.summarise()
         if section.summary.count:
             found.append(section)
@@ -181,12 +190,12 @@ def sections(request):
 
 def section_for(request, name):
     """The section called `name`, or None when there is no such section."""
-    site = current_site(request)
+    scope = SitemapScope.for_request(request)
     if match := NEWS_SECTION.fullmatch(name):
-        return NewsYearSitemap(request, site, int(match["year"]))
+        return NewsYearSitemap(scope, int(match["year"]))
     for section_class in (OtherPagesSitemap, StorySitemap, AgendaSitemap):
         if section_class.name == name:
-            return section_class(request, site)
+            return section_class(scope)
     return None
 
 
@@ -210,6 +219,7 @@ def section_urls(page, root_url):
     if getattr(page, "member_only", False):
         return []
     if isinstance(page, NewsPage):
+        # The date the page had before this change is gone: every year's section is named.
         years = {
             page.published_on.year,
             *(day.year for day in NewsPage.objects.live().dates("published_on", "year")),

@@ -126,6 +126,15 @@ def restricted_q():
     return q if q else Q(pk__in=[])
 
 
+def private_q():
+    """Pages at or under a page holding a view restriction, as one filter that a request may
+    apply to several querysets: read once, or from the per-generation map when fragments are on.
+    """
+    if fragment_cache_enabled():
+        return restricted_q()
+    return Page.objects.all().private_q()
+
+
 def public_pages(queryset):
     """`queryset.public()`, without reading every restriction when fragments are on."""
     if not fragment_cache_enabled():
