@@ -51,7 +51,7 @@ def rebuild_search_index(apps, schema_editor):
         return
     # `update_index` reads the current models, as it always does; a database lagging several
     # migrations behind them may not have their columns yet. The schema then still migrates,
-    # and the index is rebuilt by hand once it has (README, « Recherche »).
+    # and the index is rebuilt by hand once it has (README, « Serving in production »).
     try:
         with transaction.atomic():
             call_command("update_index", verbosity=0)
