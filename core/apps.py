@@ -9,8 +9,9 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.core import checks
+        from django.db.models.signals import post_migrate
 
-        from . import cache, retention
+        from . import cache, retention, search_index
         from .hooks import register_private_prefixes
 
         cache.connect_signals()
@@ -19,3 +20,5 @@ class CoreConfig(AppConfig):
         register_private_prefixes("/documents/")
         # Its own processings and retention rules (sign-in records, audience, backups).
         retention.register()
+        # Sent for each app: connected for this one only, so the index is rebuilt once.
+        post_migrate.connect(search_index.rebuild_after_configuration_change, sender=self)

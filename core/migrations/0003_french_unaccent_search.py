@@ -5,19 +5,14 @@ with SEARCH_CONFIG. `french` stems but keeps accents, so « strategie » never m
 « stratégie ». This configuration is `french` with the `unaccent` dictionary before the
 stemmer for words holding letters beyond ASCII (ASCII words have no accent to remove).
 
-Entries indexed with `french` keep their accented lexemes and would no longer be found, so
-an existing index is rebuilt here. Other databases are left alone: SQLite's FTS5 tokenizer
-already folds accents.
+Entries indexed with `french` keep their accented lexemes and would no longer be found:
+`migrate` rebuilds an existing index once every app is migrated (core.search_index). Other
+databases are left alone: SQLite's FTS5 tokenizer already folds accents.
 """
 
-import logging
-
-from django.core.management import call_command
-from django.db import DatabaseError, migrations, transaction
+from django.db import migrations
 
 CONFIG = "french_unaccent"
-
-logger = logging.getLogger(__name__)
 
 
 def create_configuration(apps, schema_editor):
@@ -36,36 +31,15 @@ def create_configuration(apps, schema_editor):
     )
 
 
-def drop_configuration(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    # The extension stays: it may have been there before, for something else.
-    schema_editor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}")
-
-
-def rebuild_search_index(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    # A new database has nothing indexed yet: nothing to rebuild.
-    if not apps.get_model("wagtailsearch", "IndexEntry").objects.exists():
-        return
-    # `update_index` reads the current models, as it always does; a database lagging several
-    # migrations behind them may not have their columns yet. The schema then still migrates,
-    # and the index is rebuilt by hand once it has (README, « Serving in production »).
-    try:
-        with transaction.atomic():
-            call_command("update_index", verbosity=0)
-    except DatabaseError:
-        logger.exception("Search index not rebuilt: run `manage.py update_index` after migrating")
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("core", "0002_compliance_records"),
-        ("wagtailsearch", "0010_add_text_fields"),
     ]
 
     operations = [
-        migrations.RunPython(create_configuration, drop_configuration),
-        migrations.RunPython(rebuild_search_index, migrations.RunPython.noop),
+        # Backwards, the configuration stays: the search indexes and queries with it for as
+        # long as the settings name it, whatever the state of this app's migrations (tests
+        # and restores take core back to zero and forward again). Dropping it is for after
+        # a release that no longer uses it: DROP TEXT SEARCH CONFIGURATION french_unaccent.
+        migrations.RunPython(create_configuration, migrations.RunPython.noop),
     ]
