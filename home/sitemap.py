@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page, Site
@@ -199,12 +199,12 @@ def section_for(request, name):
     return None
 
 
-@require_GET
+@require_safe
 def sitemap_index(request):
     return sitemap_views.index(request, sections(request), sitemap_url_name="sitemap_section")
 
 
-@require_GET
+@require_safe
 def sitemap_section(request, section):
     sitemap = section_for(request, section)
     # An empty section is not in the index: its address is as unknown as a misspelt one.

@@ -50,6 +50,9 @@ def test_sitemap_is_an_index_of_dated_sections(client, public_site):
         f"{ORIGIN}/sitemap-portraits.xml",
     ]
     assert all(entries.values()), entries
+    # Crawlers also check the index and its sections with HEAD.
+    assert client.head("/sitemap.xml").status_code == 200
+    assert client.head("/sitemap-pages.xml").status_code == 200
 
 
 def test_each_section_lists_its_own_pages(client, public_site):
