@@ -5,12 +5,11 @@ from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import open_data
 from home import views as home_views
-from home.sitemap import PublicSitemap
+from home.sitemap import sitemap_index, sitemap_section
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -24,7 +23,10 @@ urlpatterns = [
         open_data.dataset_view,
         name="open_data_file",
     ),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    re_path(
+        r"^sitemap-(?P<section>[a-z]+(?:-\d{4})?)\.xml$", sitemap_section, name="sitemap_section"
+    ),
 ]
 
 urlpatterns += [

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 _private_prefixes = []
 _cache_dependencies = []
 _related_url_providers = []
+_site_url_providers = []
 _menu_entries = []
 
 
@@ -46,6 +47,18 @@ def register_related_urls(provider):
 
 def related_url_providers():
     return tuple(_related_url_providers)
+
+
+def register_site_urls(provider):
+    """`provider(page, root_url)` returns the site-wide addresses that list `page` wherever
+    it sits in the tree (the sitemap and its sections); used to purge a CDN."""
+    if provider not in _site_url_providers:
+        _site_url_providers.append(provider)
+    return provider
+
+
+def site_url_providers():
+    return tuple(_site_url_providers)
 
 
 @dataclass(frozen=True)

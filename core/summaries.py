@@ -108,9 +108,10 @@ def migrations_finished(using="default", **kwargs):
         Summary.objects.using(using).update(version=F("version") + 1)
 
 
-def connect_signals():
-    pre_migrate.connect(migrations_started, dispatch_uid="core.summaries.pre_migrate")
-    post_migrate.connect(migrations_finished, dispatch_uid="core.summaries.post_migrate")
+def connect_signals(app_config):
+    # Sent for each app: connected for the platform's only, so that it runs once.
+    pre_migrate.connect(migrations_started, sender=app_config)
+    post_migrate.connect(migrations_finished, sender=app_config)
 
 
 def mark_stale():

@@ -220,12 +220,20 @@ class Site:
         return self.request("GET", path)
 
 
-def public_paths(site):
-    """A mix of public pages from the sitemap, plus a search."""
-    status, body, _ = site.get("/sitemap.xml")
+def sitemap_paths(site, path):
+    status, body, _ = site.get(path)
     if status != 200:
-        raise RuntimeError(f"sitemap.xml answered {status}")
-    paths = [urllib.parse.urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", body)]
+        raise RuntimeError(f"{path} answered {status}")
+    return [urllib.parse.urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", body)]
+
+
+def public_paths(site):
+    """A mix of public pages from the sitemap's sections, plus a search."""
+    paths = [
+        page
+        for section in sitemap_paths(site, "/sitemap.xml")
+        for page in sitemap_paths(site, section)
+    ]
     return [*paths[:40], "/recherche/?q=limoges", "/recherche/?q=partenaires"]
 
 

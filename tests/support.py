@@ -1,8 +1,10 @@
 """Helpers shared by client and browser tests: a public site, its addresses, HTML parsing."""
 
 import datetime
+import xml.etree.ElementTree as ET  # noqa: S405 - parses our own sitemap
 from contextlib import contextmanager
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from django.core.cache import cache
 from django.db import transaction
@@ -46,6 +48,44 @@ def public_page_urls(site):
         "annuaire": site.directory.url,
         "recherche": "/recherche/?q=charte",
     }
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemap_xml(client: Client, url):
+    """The parsed sitemap document at `url`, checked to be served as XML."""
+    response = get(client, url)
+    assert response["Content-Type"].startswith("application/xml"), url
+    return ET.fromstring(response.content)  # noqa: S314
+
+
+def sitemap_sections(client: Client):
+    """The absolute addresses of the sections the sitemap index at /sitemap.xml lists."""
+    index = sitemap_xml(client, "/sitemap.xml")
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    return [entry.findtext(f"{SITEMAP}loc") for entry in index.findall(f"{SITEMAP}sitemap")]
+
+
+def sitemap_bodies(client: Client):
+    """The text of the sitemap index and of every section it lists, by path."""
+    paths = ["/sitemap.xml", *(path_of(url) for url in sitemap_sections(client))]
+    return {path: get(client, path).content.decode() for path in paths}
+
+
+def path_of(url):
+    parts = urlsplit(url)
+    return f"{parts.path}?{parts.query}" if parts.query else parts.path
+
+
+def sitemap_locations(client: Client):
+    """Every address of every section of the sitemap, in the order the sections give them."""
+    locations = []
+    for url in sitemap_sections(client):
+        urlset = sitemap_xml(client, path_of(url))
+        assert urlset.tag == f"{SITEMAP}urlset", url
+        locations += [entry.findtext(f"{SITEMAP}loc") for entry in urlset.findall(f"{SITEMAP}url")]
+    return locations
 
 
 def soup(response):

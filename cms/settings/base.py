@@ -473,8 +473,10 @@ WAGTAILDOCS_DOCUMENT_MODEL = "core.SiteDocument"
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
-        # French stemming on PostgreSQL (ignored by the SQLite fallback).
-        "SEARCH_CONFIG": "french",
+        # French stemming that ignores accents, on PostgreSQL: `french` with the `unaccent`
+        # dictionary first, created by the migration core 0003. Ignored by the SQLite
+        # fallback, whose tokenizer folds accents (and does not stem).
+        "SEARCH_CONFIG": "french_unaccent",
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "ods", "pptx"]

@@ -36,6 +36,7 @@ from core.hooks import (
     private_prefixes,
     register_cache_dependencies,
     related_url_providers,
+    site_url_providers,
 )
 
 logger = logging.getLogger(__name__)
@@ -416,7 +417,8 @@ class PageCacheMiddleware:
 
 
 def related_urls(page):
-    """Public addresses that show `page` besides its own: its ancestors, feeds, tag listings."""
+    """Public addresses that show `page` besides its own: its ancestors, feeds, tag listings,
+    the sitemap."""
     page = page.specific_deferred
     urls = []
     for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
@@ -427,9 +429,11 @@ def related_urls(page):
         # Feeds and tag listings, from the features that have them (core.hooks).
         for provider in related_url_providers():
             urls += provider(page, ancestor, url)
-    root = page.get_site().root_url if page.get_site() else None
-    if root:
-        urls.append(root + "/sitemap.xml")
+    site = page.get_site()
+    if site:
+        # The sitemap and its sections, from the site that has them (core.hooks).
+        for provider in site_url_providers():
+            urls += provider(page, site.root_url)
     return urls
 
 

@@ -187,7 +187,8 @@ def restriction_map():
 
 
 def restricted_q():
-    """Pages at or under a page holding a view restriction, from the per-generation map."""
+    """Pages at or under a page holding a view restriction (read once per request, or per
+    generation with the fragments)."""
     q = Q()
     for path in remembered("view-restrictions", read_restricted_paths):
         q |= Q(path__startswith=path)

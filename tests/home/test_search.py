@@ -136,3 +136,56 @@ def test_french_stemming_on_postgresql(client, public_site):
     )
     _, pages, _ = search(client, "entreprises")
     assert page.title in pages
+
+
+@pytest.fixture
+def strategy_page(public_site):
+    return factories.StandardPageFactory(
+        parent=public_site.home,
+        title="Notre stratégie de développement",
+        summary="",
+        introduction="Le réseau présente ses priorités.",
+        body=[],
+    )
+
+
+@pytest.mark.parametrize(
+    "query", ["strategie", "STRATEGIE", "stratégie", "developpement", "DEVELOPPEMENT"]
+)
+def test_search_ignores_accents_and_case(client, strategy_page, query):
+    """« strategie » or « developpement », typed without accents or in capitals, find
+    « stratégie » and « développement » (French stemming alone drops the accent of the first
+    but not of the second)."""
+    _, pages, _ = search(client, query)
+    assert strategy_page.title in pages
+
+
+def test_search_ignores_accents_in_every_word(client, strategy_page):
+    """Every word of the query may lose its accents: « developpement strategie »."""
+    _, pages, _ = search(client, "developpement strategie")
+    assert strategy_page.title in pages
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="French stemming needs PostgreSQL")
+@pytest.mark.parametrize("query", ["développements", "developpements", "stratégies"])
+def test_french_stemming_and_accents_together_on_postgresql(client, strategy_page, query):
+    """A plural, with or without its accents, finds the singular: stems are compared unaccented."""
+    _, pages, _ = search(client, query)
+    assert strategy_page.title in pages
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="Ranked by PostgreSQL's ts_rank")
+def test_a_title_match_ranks_before_a_passing_mention(client, public_site):
+    """The page titled with the word comes before one whose body names it once."""
+    mention = factories.StandardPageFactory(
+        parent=public_site.home,
+        title="Les rencontres du réseau",
+        summary="",
+        introduction="Un mot sur la stratégie, parmi bien d'autres sujets.",
+        body=[],
+    )
+    titled = factories.StandardPageFactory(
+        parent=public_site.home, title="La stratégie", summary="", introduction="", body=[]
+    )
+    _, pages, _ = search(client, "strategie")
+    assert pages.index(titled.title) < pages.index(mention.title)

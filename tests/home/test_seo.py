@@ -3,25 +3,96 @@
 import datetime
 import json
 import re
-import xml.etree.ElementTree as ET  # noqa: S405 - parses our own sitemap
+
+from django.test import RequestFactory
+
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 
 import pytest
 
+from core.models import without_member_only
 from tests import factories
-from tests.support import get, soup
+from tests.members import member_factories as mf
+from tests.support import (
+    SITEMAP,
+    get,
+    path_of,
+    sitemap_locations,
+    sitemap_sections,
+    sitemap_xml,
+    soup,
+)
 
 pytestmark = pytest.mark.django_db
 
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 ORIGIN = "http://testserver"
 
 
-def sitemap_locations(client):
+def section_locations(client, path):
+    urlset = sitemap_xml(client, path)
+    return [url.findtext(f"{SITEMAP}loc") for url in urlset.findall(f"{SITEMAP}url")]
+
+
+def test_sitemap_is_an_index_of_dated_sections(client, public_site):
+    """/sitemap.xml lists the other pages, one section per year of news and the stories, each
+    with its latest change; an empty section (no public event here) is not listed."""
     response = get(client, "/sitemap.xml")
-    assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)  # noqa: S314
-    assert root.tag == f"{SITEMAP}urlset"
-    return [url.findtext(f"{SITEMAP}loc") for url in root.findall(f"{SITEMAP}url")]
+    assert response["X-Robots-Tag"].startswith("noindex")
+    index = sitemap_xml(client, "/sitemap.xml")
+    entries = {
+        entry.findtext(f"{SITEMAP}loc"): entry.findtext(f"{SITEMAP}lastmod")
+        for entry in index.findall(f"{SITEMAP}sitemap")
+    }
+    assert list(entries) == [
+        f"{ORIGIN}/sitemap-pages.xml",
+        f"{ORIGIN}/sitemap-actualites-2024.xml",
+        f"{ORIGIN}/sitemap-actualites-2023.xml",
+        f"{ORIGIN}/sitemap-portraits.xml",
+    ]
+    assert all(entries.values()), entries
+    # Crawlers also check the index and its sections with HEAD.
+    assert client.head("/sitemap.xml").status_code == 200
+    assert client.head("/sitemap-pages.xml").status_code == 200
+
+
+def test_each_section_lists_its_own_pages(client, public_site):
+    """News go to the section of their year, stories to theirs, every other page to « pages »."""
+    sections = {
+        name: section_locations(client, f"/sitemap-{name}.xml")
+        for name in ("pages", "actualites-2023", "actualites-2024", "portraits")
+    }
+    assert sections["actualites-2023"] == [
+        ORIGIN + public_site.club_news.url,
+        ORIGIN + public_site.charter_news.url,
+    ]
+    assert sections["actualites-2024"] == [ORIGIN + public_site.industry_news.url]
+    assert sections["portraits"] == [ORIGIN + public_site.story.url]
+    for page in (
+        public_site.home,
+        public_site.standard,
+        public_site.news_index,
+        public_site.story_index,
+        public_site.directory,
+    ):
+        assert ORIGIN + page.url in sections["pages"], page.title
+    assert f"{ORIGIN}/actualites/2023/" in sections["pages"]
+    urlset = sitemap_xml(client, "/sitemap-actualites-2023.xml")
+    assert all(url.findtext(f"{SITEMAP}lastmod") for url in urlset.findall(f"{SITEMAP}url"))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/sitemap-actualites-1999.xml",
+        "/sitemap-agenda.xml",
+        "/sitemap-inconnu.xml",
+        "/sitemap-pages.xml?p=2",
+        "/sitemap-pages.xml?p=x",
+    ],
+)
+def test_unknown_or_empty_sections_are_not_found(client, public_site, path):
+    """A year without news, an empty section, a misspelt one or a page past the end: 404."""
+    get(client, path, status=404)
 
 
 def test_sitemap_lists_every_public_page(client, public_site):
@@ -59,6 +130,45 @@ def test_sitemap_leaves_out_drafts_private_and_expired_pages(client, public_site
     locations = " ".join(sitemap_locations(client))
     for hidden in (draft, private, expired, section, below):
         assert f"/{hidden.slug}/" not in locations, hidden.title
+
+
+def single_sitemap_locations():
+    """What the single sitemap listed before the index: Wagtail's sitemap of the site's live
+    public pages without the member-only types, each with its `get_sitemap_urls()`."""
+    request = RequestFactory().get("/")
+    pages = without_member_only(Sitemap(request).items())
+    return [url["location"] for page in pages for url in page.get_sitemap_urls(request)]
+
+
+def test_sections_cover_exactly_what_the_single_sitemap_covered(client, public_site):
+    """Together the sections list the same addresses as the former single sitemap, on a site
+    with the member area, member and public events, drafts and a private section."""
+    area = mf.MemberAreaPageFactory(parent=public_site.home)
+    factories.restrict_to_logged_in(area)
+    mf.CommissionMinutesPageFactory(
+        parent=mf.CommissionPageFactory(parent=mf.CommissionIndexPageFactory(parent=area))
+    )
+    member_event = mf.MemberEventPageFactory(parent=mf.MemberAgendaPageFactory(parent=area))
+    agenda = mf.AgendaIndexPageFactory(parent=public_site.home)
+    event = mf.EventPageFactory(parent=agenda, title="Forum public de l'attractivité")
+    mf.EventPageFactory(parent=agenda, live=False)
+    private = factories.StandardPageFactory(parent=public_site.home, title="Section privée")
+    factories.restrict_to_logged_in(private)
+    factories.NewsPageFactory(parent=public_site.news_index, published_on=datetime.date(2021, 5, 4))
+
+    locations = sitemap_locations(client)
+    assert sorted(locations) == sorted(single_sitemap_locations())
+    assert section_locations(client, "/sitemap-agenda.xml") == [ORIGIN + event.url]
+    assert not any("espace-membres" in location for location in locations)
+    assert member_event.slug not in " ".join(locations)
+    assert f"{ORIGIN}/sitemap-actualites-2021.xml" in sitemap_sections(client)
+
+
+def test_every_section_is_an_absolute_address_of_this_site(client, public_site):
+    """Crawlers fetch the sections the index names: each answers with a set of addresses."""
+    for url in sitemap_sections(client):
+        assert url.startswith(f"{ORIGIN}/sitemap-")
+        assert sitemap_xml(client, path_of(url)).tag == f"{SITEMAP}urlset"
 
 
 def test_robots_txt_points_to_the_sitemap(client, public_site):

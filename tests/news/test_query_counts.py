@@ -34,7 +34,10 @@ EXPECTED_QUERIES = {
     "flux RSS": 9,
     "flux Atom": 9,
     "flux RSS d'une étiquette": 10,
-    "sitemap.xml": 16,
+    "plan du site": 6,
+    "plan du site : pages": 6,
+    "plan du site : actualités 2024": 4,
+    "plan du site : portraits": 4,
 }
 
 
@@ -53,7 +56,10 @@ EXPECTED_WARM_QUERIES = {
     "flux RSS": 5,
     "flux Atom": 5,
     "flux RSS d'une étiquette": 6,
-    "sitemap.xml": 9,
+    "plan du site": 4,
+    "plan du site : pages": 2,
+    "plan du site : actualités 2024": 2,
+    "plan du site : portraits": 2,
 }
 
 
@@ -115,7 +121,10 @@ def urls(site):
         "flux RSS": index + "flux/rss/",
         "flux Atom": index + "flux/atom/",
         "flux RSS d'une étiquette": index + "etiquette/emploi/flux/rss/",
-        "sitemap.xml": "/sitemap.xml",
+        "plan du site": "/sitemap.xml",
+        "plan du site : pages": "/sitemap-pages.xml",
+        "plan du site : actualités 2024": "/sitemap-actualites-2024.xml",
+        "plan du site : portraits": "/sitemap-portraits.xml",
     }
 
 

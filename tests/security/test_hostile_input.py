@@ -164,6 +164,8 @@ def test_editor_content_is_escaped_on_every_page_that_shows_it(admin_client, cli
         f"{index.url}flux/rss/",
         f"{index.url}flux/atom/",
         "/sitemap.xml",
+        "/sitemap-actualites-2024.xml",
+        "/sitemap-pages.xml",
     ):
         assert_safe(client.get(url), allowed=(200,))
     for url in (

@@ -18,6 +18,7 @@ from core import cache as page_cache_module
 from home.models import SiteSettings
 from members.models import JoinClubPage
 from tests import factories
+from tests.members import member_factories as mf
 from tests.support import build_public_site
 
 pytestmark = pytest.mark.django_db
@@ -39,8 +40,10 @@ def text(response):
 
 
 def addresses(site):
-    """Every public page that lists or shows the charter news (the sitemap: its address)."""
+    """Every public page that lists or shows the charter news (the sitemap: its address, in
+    the section of its year; the index: the section's address and date)."""
     news = site.news_index.url
+    year = site.charter_news.published_on.year
     return {
         "la page": site.charter_news.url,
         "son index": news,
@@ -50,6 +53,7 @@ def addresses(site):
         "le flux Atom": f"{news}flux/atom/",
         "le flux d'étiquette": f"{news}etiquette/charte/flux/rss/",
         "le plan du site": "/sitemap.xml",
+        "sa section du plan du site": f"/sitemap-actualites-{year}.xml",
     }
 
 
@@ -84,7 +88,8 @@ def test_publishing_a_news_item_purges_every_page_that_lists_it(client, site):
         parent=site.news_index,
         title="Nouvelle signature de la charte",
         slug="nouvelle-signature",
-        published_on=datetime.date(2024, 6, 2),
+        # The day after the charter news: the same section of the sitemap lists both.
+        published_on=datetime.date(2023, 6, 2),
         category=site.network,
         listing_image=site.image,
         tags=["charte"],
@@ -94,7 +99,8 @@ def test_publishing_a_news_item_purges_every_page_that_lists_it(client, site):
             continue
         response = fetch(client, url)
         assert response["X-Cache"] == "MISS", label
-        assert fresh.title in text(response) or fresh.slug in text(response), label
+        if label != "le plan du site":  # the index names sections, not pages
+            assert fresh.title in text(response) or fresh.slug in text(response), label
     assert fetch(client, fresh.url)["X-Cache"] == "MISS"
 
 
@@ -108,7 +114,7 @@ def test_republishing_a_change_purges_the_page_and_its_listings(client, site):
     for label, url in urls.items():
         response = fetch(client, url)
         assert response["X-Cache"] == "MISS", label
-        if label != "le plan du site":  # addresses only, no titles
+        if not url.startswith("/sitemap"):  # addresses only, no titles
             assert "Signature historique de la charte" in text(response), label
 
 
@@ -118,8 +124,9 @@ def test_unpublishing_removes_the_page_everywhere(client, site):
     warm(client, urls.values())
     Page.objects.get(pk=site.charter_news.pk).unpublish()
     fetch(client, urls["la page"], status=404)
-    for label in ("son index", "l'accueil", "le flux RSS", "le plan du site"):
+    for label in ("son index", "l'accueil", "le flux RSS"):
         assert site.charter_news.title not in text(fetch(client, urls[label])), label
+    assert site.charter_news.url not in text(fetch(client, urls["sa section du plan du site"]))
 
 
 def test_moving_a_page_purges_its_old_and_new_addresses(client, site):
@@ -127,7 +134,7 @@ def test_moving_a_page_purges_its_old_and_new_addresses(client, site):
     charter = site.standard
     other = factories.StandardPageFactory(parent=site.home, title="Le réseau", slug="le-reseau")
     old_url = charter.url
-    warm(client, [old_url, "/", "/sitemap.xml"])
+    warm(client, [old_url, "/", "/sitemap.xml", "/sitemap-pages.xml"])
     Page.objects.get(pk=charter.pk).move(Page.objects.get(pk=other.pk), pos="last-child")
     new_url = Page.objects.get(pk=charter.pk).url
     assert new_url == "/le-reseau/charte/"
@@ -135,7 +142,7 @@ def test_moving_a_page_purges_its_old_and_new_addresses(client, site):
     moved = fetch(client, old_url, status=301)
     assert moved["Location"].endswith(new_url)
     assert fetch(client, new_url)["X-Cache"] == "MISS"
-    assert new_url in text(fetch(client, "/sitemap.xml"))
+    assert new_url in text(fetch(client, "/sitemap-pages.xml"))
 
 
 def test_deleting_a_page_purges_it_and_its_listings(client, site):
@@ -390,8 +397,72 @@ def test_a_publication_purges_the_cdn_copies_of_its_listings(
         f"{base}{site.news_index.url}etiquette/charte/",
         f"{base}{site.news_index.url}etiquette/charte/flux/atom/",
         f"{base}/sitemap.xml",
+        f"{base}/sitemap-actualites-{news.published_on.year}.xml",
+        # The news index's yearly archives are listed there.
+        f"{base}/sitemap-pages.xml",
     }
     assert expected <= set(PURGED), sorted(set(PURGED))
+
+
+def sitemap_purges(urls):
+    return sorted(url.removeprefix("http://testserver") for url in urls if "/sitemap" in url)
+
+
+def test_a_change_of_date_purges_the_sitemap_sections_of_both_years(
+    site, settings, django_capture_on_commit_callbacks
+):
+    """A news item redated from 2023 to 2021 leaves the 2023 section and joins the 2021 one:
+    the CDN forgets both, the index and the pages that list the yearly archives."""
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    PURGED.clear()
+    news = Page.objects.get(pk=site.club_news.pk).specific
+    news.published_on = datetime.date(2021, 3, 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        news.save_revision().publish()
+    assert sitemap_purges(PURGED) == [
+        "/sitemap-actualites-2021.xml",
+        "/sitemap-actualites-2023.xml",
+        "/sitemap-actualites-2024.xml",
+        "/sitemap-pages.xml",
+        "/sitemap.xml",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "section"),
+    [("portrait", "portraits"), ("événement", "agenda"), ("page standard", "pages")],
+)
+def test_a_publication_purges_the_sitemap_section_that_lists_it(
+    site, settings, django_capture_on_commit_callbacks, kind, section
+):
+    """Stories, public events and other pages each purge the index and their own section."""
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    make = {
+        "portrait": lambda: factories.StoryPageFactory(parent=site.story_index),
+        "événement": lambda: mf.EventPageFactory(
+            parent=mf.AgendaIndexPageFactory(parent=site.home)
+        ),
+        "page standard": lambda: factories.StandardPageFactory(parent=site.home),
+    }[kind]
+    PURGED.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        make()
+    assert f"/sitemap-{section}.xml" in sitemap_purges(PURGED)
+    assert "/sitemap.xml" in sitemap_purges(PURGED)
+    assert not any("actualites" in url for url in sitemap_purges(PURGED))
+
+
+def test_a_member_page_purges_no_sitemap_section(
+    site, settings, django_capture_on_commit_callbacks
+):
+    """Member pages are in no section: publishing one purges nothing of the sitemap."""
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    area = mf.MemberAreaPageFactory(parent=site.home)
+    PURGED.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        mf.CommissionIndexPageFactory(parent=area)
+    assert PURGED
+    assert sitemap_purges(PURGED) == []
 
 
 def count_queries(client, url):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0003_page_tree_indexes'),
+        ('core', '0004_page_tree_indexes'),
     ]
 
     operations = [

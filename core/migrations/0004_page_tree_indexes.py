@@ -14,7 +14,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0002_compliance_records"),
+        ("core", "0003_french_unaccent_search"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
