@@ -30,12 +30,13 @@ def register_summary_builder(name, builder):
     _builders[name] = builder
 
 
-def read_summary(key, compute):
-    """The stored aggregate when it is current, otherwise `compute()` (stored by writes only)."""
+def stored_summary(key):
+    """The stored aggregate when it is current, None when missing or stale (the caller then
+    computes what it needs from the content; only writes store summaries)."""
     row = Summary.objects.filter(key=key).values("version", "computed_version", "data").first()
     if row is not None and row["version"] == row["computed_version"]:
         return row["data"]
-    return compute()
+    return None
 
 
 def rebuild_summaries():

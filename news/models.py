@@ -35,7 +35,7 @@ from core.listings import (
 )
 from core.models import BasePage, IntroductionMixin
 from core.structured_data import json_ld_script
-from core.summaries import read_summary
+from core.summaries import stored_summary
 
 
 class NewsCategory(models.Model):
@@ -113,24 +113,43 @@ def archive_summary_key(index):
     return f"news-archive:{index.pk}"
 
 
-def build_archive_summary(index):
-    """What the newsroom's sidebar and pagination count over every published public item."""
-    published = NewsPage.objects.child_of(index).live().public()
+def archive_years(published):
+    return [day.year for day in published.dates("published_on", "year", order="DESC")]
+
+
+def archive_categories(published):
+    return list(
+        NewsCategory.objects.filter(pk__in=published.values("category")).values(
+            "pk", "name", "slug"
+        )
+    )
+
+
+def archive_tags(published):
     tags = (
         Tag.objects.filter(news_newspagetag_items__content_object__in=published)
         .annotate(uses=Count("news_newspagetag_items"))
         .order_by("-uses", "name")
     )
-    return {
-        "years": [day.year for day in published.dates("published_on", "year", order="DESC")],
-        "categories": list(
-            NewsCategory.objects.filter(pk__in=published.values("category")).values(
-                "pk", "name", "slug"
-            )
-        ),
-        "tags": list(tags.values("pk", "name", "slug")[:POPULAR_TAGS]),
-        "count": published.count(),
-    }
+    return list(tags.values("pk", "name", "slug")[:POPULAR_TAGS])
+
+
+# What the newsroom's sidebar and pagination count over every published public item.
+ARCHIVE_PARTS = {
+    "years": archive_years,
+    "categories": archive_categories,
+    "tags": archive_tags,
+    "count": lambda published: published.count(),
+}
+
+
+def published_news(index):
+    return NewsPage.objects.child_of(index).live().public()
+
+
+def build_archive_summary(index):
+    published = published_news(index)
+    return {name: part(published) for name, part in ARCHIVE_PARTS.items()}
 
 
 def build_archive_summaries():
@@ -155,26 +174,28 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
         """Published public news under this index, newest first, ready for cards."""
         return NewsPage.objects.child_of(self).for_listing()
 
-    def archive_summary(self):
-        """Years, categories, frequent tags and number of the published public news.
+    def archive_part(self, name):
+        """One of the figures counted over the whole archive: years, categories, tags, count.
 
-        Counted over the whole archive, so kept in the database and rewritten after each
-        publication (core.summaries) rather than counted at each view.
+        Kept in the database and rewritten after each publication (core.summaries) rather
+        than counted at each view; while the stored summary is stale, only the figure asked
+        for is counted.
         """
         if "_archive_summary" not in self.__dict__:
-            self.__dict__["_archive_summary"] = read_summary(
-                archive_summary_key(self), lambda: build_archive_summary(self)
-            )
-        return self.__dict__["_archive_summary"]
+            self.__dict__["_archive_summary"] = stored_summary(archive_summary_key(self))
+        stored = self.__dict__["_archive_summary"]
+        if stored is not None:
+            return stored[name]
+        return ARCHIVE_PARTS[name](published_news(self))
 
     def archive_years(self):
         """Years that have published news, newest first."""
-        return cached_fragment(f"news:{self.pk}:years", lambda: self.archive_summary()["years"])
+        return cached_fragment(f"news:{self.pk}:years", lambda: self.archive_part("years"))
 
     def categories(self):
         return cached_fragment(
             f"news:{self.pk}:categories",
-            lambda: [NewsCategory(**fields) for fields in self.archive_summary()["categories"]],
+            lambda: [NewsCategory(**fields) for fields in self.archive_part("categories")],
         )
 
     def popular_tags(self, limit=POPULAR_TAGS):
@@ -183,7 +204,7 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
             f"news:{self.pk}:popular-tags:{limit}",
             lambda: [
                 Tag(pk=tag["pk"], name=tag["name"], slug=tag["slug"])
-                for tag in self.archive_summary()["tags"][:limit]
+                for tag in self.archive_part("tags")[:limit]
             ],
         )
 
@@ -229,7 +250,7 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
         # The whole archive's count is part of its summary; a filtered one is counted.
         paginator.count = cached_fragment(
             f"{key}:count",
-            lambda: pks.count() if any(filters) else self.archive_summary()["count"],
+            lambda: pks.count() if any(filters) else self.archive_part("count"),
         )
         page_of_pks = paginator.get_page(request.GET.get("page"))
         if paginator.count:
