@@ -18,6 +18,7 @@ from django.db import DatabaseError, IntegrityError, connections, transaction
 from django.db.models import F
 from django.db.models.signals import post_migrate, pre_migrate
 
+from core.commit import once_on_commit
 from core.models import Summary
 
 logger = logging.getLogger(__name__)
@@ -79,20 +80,6 @@ def store(key, data):
     )
 
 
-class _PendingRebuild:
-    """One rebuild for every change made within a transaction, however many there were."""
-
-    done = False
-
-    def __call__(self):
-        if not self.done:
-            self.done = True
-            rebuild_summaries()
-
-
-_pending = threading.local()
-
-
 # Migrations publish and move pages while the table may not exist yet (or no longer, when a
 # test migrates backwards): summaries are left alone then, and all marked stale afterwards.
 _migrating = threading.Event()
@@ -137,7 +124,4 @@ def content_changed():
     if not transaction.get_connection().in_atomic_block:
         rebuild_summaries()
         return
-    pending = getattr(_pending, "rebuild", None)
-    if pending is None or pending.done:
-        pending = _pending.rebuild = _PendingRebuild()
-    transaction.on_commit(pending, robust=True)
+    once_on_commit("summaries-rebuild", rebuild_summaries)

@@ -12,7 +12,6 @@ import contextvars
 import hashlib
 import logging
 import pickle
-import threading
 import time
 from collections import OrderedDict
 from functools import lru_cache, partial
@@ -31,6 +30,7 @@ from django.utils.cache import get_max_age, patch_cache_control
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.commit import once_on_commit
 from core.hooks import (
     cache_dependencies,
     private_prefixes,
@@ -136,21 +136,6 @@ def bump_generation(cache=None):
         logger.exception("Page cache: the generation could not be bumped")
 
 
-class _CommitBump:
-    """One bump for every purge asked within a transaction, however many were asked."""
-
-    done = False
-
-    def __call__(self):
-        if not self.done:
-            self.done = True
-            bump_generation()
-
-
-# The bump the current thread's open transaction will make; its connection is per thread.
-_pending = threading.local()
-
-
 def purge_everything():
     """Bump now, and again once the current transaction commits.
 
@@ -168,14 +153,9 @@ def purge_everything():
     from core.summaries import content_changed
 
     content_changed()
-    if not transaction.get_connection().in_atomic_block:
-        return
-    # Registered at every call, so that a rolled back transaction cannot lose the bump of the
-    # next one; all registrations of a transaction share one object, which bumps once.
-    bump = getattr(_pending, "bump", None)
-    if bump is None or bump.done:
-        bump = _pending.bump = _CommitBump()
-    transaction.on_commit(bump, robust=True)
+    if transaction.get_connection().in_atomic_block:
+        # Looked up when it runs, not when it is asked for.
+        once_on_commit("page-cache-bump", lambda: bump_generation())
 
 
 def read_current(cache, key):

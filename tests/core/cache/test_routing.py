@@ -20,6 +20,21 @@ def site(settings, home_page):
     return build_public_site(home_page)
 
 
+def newsroom_urls(site):
+    """The home page and the newsroom's addresses: listings, filters, archives, an item."""
+    news = site.news_index.url
+    return [
+        "/",
+        news,
+        f"{news}?page=2",
+        f"{news}etiquette/charte/",
+        f"{news}categorie/economie/",
+        f"{news}2023/",
+        f"{news}1999/",
+        site.charter_news.url,
+    ]
+
+
 def get(client, url):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
@@ -78,18 +93,7 @@ def test_an_alias_keeps_the_restrictions_of_its_source(client, site, home_page):
 
 def test_pages_read_the_same_with_fragments_off_cold_and_warm(client, site, settings):
     """Cards, sidebars and page identifiers from the cache give exactly the page rendered fresh."""
-    news = site.news_index.url
-    urls = [
-        "/",
-        news,
-        f"{news}?page=2",
-        f"{news}etiquette/charte/",
-        f"{news}categorie/economie/",
-        f"{news}2023/",
-        f"{news}1999/",
-        site.charter_news.url,
-        "/recherche/?q=charte",
-    ]
+    urls = [*newsroom_urls(site), "/recherche/?q=charte"]
     settings.FRAGMENT_CACHE_ENABLED = False
     fresh = {url: client.get(url) for url in urls}
     settings.FRAGMENT_CACHE_ENABLED = True
@@ -160,15 +164,8 @@ def test_stored_addresses_route_exactly_as_wagtail_does(client, site, settings, 
     # A child whose slug one of the newsroom's own routes also matches: the route wins.
     factories.NewsPageFactory(parent=site.news_index, title="Deux mille vingt-trois", slug="2023")
     urls = [
-        "/",
-        news,
-        f"{news}?page=2",
-        f"{news}etiquette/charte/",
-        f"{news}categorie/economie/",
-        f"{news}2023/",
-        f"{news}1999/",
+        *newsroom_urls(site),
         f"{news}flux/rss/",
-        site.charter_news.url,
         f"{site.charter_news.url}suite/",
         f"{news}n-existe-pas/",
         "/n-existe/pas/du/tout/",
