@@ -31,9 +31,14 @@ def paginate_keys(request, queryset, load, per_page=ITEMS_PER_PAGE, count=None):
         paginator.count = count
     page = paginator.get_page(request.GET.get("page"))
     keys = list(page.object_list)
-    rows = {row.pk: row for row in load(keys)} if keys else {}
-    page.object_list = [rows[key] for key in keys if key in rows]
+    page.object_list = in_key_order(keys, load(keys)) if keys else []
     return page
+
+
+def in_key_order(keys, rows):
+    """`rows` (read by primary key) in the order of `keys`; keys with no row are skipped."""
+    by_key = {row.pk: row for row in rows}
+    return [by_key[key] for key in keys if key in by_key]
 
 
 class PublicListingPaginator(Paginator):

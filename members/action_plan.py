@@ -15,7 +15,7 @@ from core.security import mark_private
 
 from .access import readable_member_pages
 from .models import CommissionPage, MinutesActionItem, Organisation
-from .models.commissions import overdue_q
+from .models.commissions import open_q, overdue_q
 
 ACTIONS_PER_PAGE = 25
 PRINT_LIMIT = 1000
@@ -83,7 +83,7 @@ def filtered_actions(request):
         if value == "retard":
             narrowing &= overdue_q(today)
         elif value == "30-jours":
-            narrowing &= ~Q(status=Status.DONE) & Q(
+            narrowing &= open_q() & Q(
                 due_on__gte=today, due_on__lte=today + datetime.timedelta(days=30)
             )
         else:

@@ -31,6 +31,7 @@ from core.listings import (
     ITEMS_PER_PAGE,
     filter_by_sector,
     filter_value_or_404,
+    in_key_order,
     paginate_public_listing,
 )
 from core.models import BasePage, IntroductionMixin
@@ -506,8 +507,7 @@ class NewsPage(BasePage):
             )
         if not chosen:
             return []
-        cards = {page.pk: page for page in NewsPage.objects.for_listing().filter(pk__in=chosen)}
-        return [cards[pk] for pk in chosen if pk in cards]
+        return in_key_order(chosen, NewsPage.objects.for_listing().filter(pk__in=chosen))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -15,6 +15,7 @@ from .commissions import (
     CommissionIndexPage,
     CommissionMinutesPage,
     MinutesActionItem,
+    open_q,
     overdue_q,
 )
 from .events import EventPage, MemberAgendaPage
@@ -82,9 +83,7 @@ class MemberAreaPage(MemberBasePage):
         )[: self.DASHBOARD_EVENTS]
         actions = MinutesActionItem.objects.readable_by(user)
         today = timezone.localdate(moment)
-        open_and_mine = ~Q(status=MinutesActionItem.Status.DONE) & Q(
-            owner_organisation_id=user.organisation_id
-        )
+        open_and_mine = open_q() & Q(owner_organisation_id=user.organisation_id)
         # Both counts in one pass over the readable actions.
         counts = actions.aggregate(
             overdue=Count("pk", filter=overdue_q(today)),

@@ -254,15 +254,20 @@ class ActionItemQuerySet(models.QuerySet):
         ).prefetch_related("status_changes")
 
     def open(self):
-        return self.exclude(status=MinutesActionItem.Status.DONE)
+        return self.filter(open_q())
 
     def overdue(self, today=None):
         return self.filter(overdue_q(today))
 
 
+def open_q():
+    """Actions not done yet, as a condition (for filters and counts alike)."""
+    return ~Q(status=MinutesActionItem.Status.DONE)
+
+
 def overdue_q(today=None):
     """Open actions whose due date has passed, as a condition (for filters and counts alike)."""
-    return Q(due_on__lt=today or timezone.localdate()) & ~Q(status=MinutesActionItem.Status.DONE)
+    return Q(due_on__lt=today or timezone.localdate()) & open_q()
 
 
 class MinutesActionItem(Orderable):
