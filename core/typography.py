@@ -47,6 +47,10 @@ def french_html(html):
     return "".join(parts)
 
 
+def typography_enabled():
+    return getattr(settings, "FRENCH_TYPOGRAPHY", True)
+
+
 class FrenchTypographyMiddleware:
     """Sets the site's HTML pages in French typography (never the admin, which is Wagtail's)."""
 
@@ -58,7 +62,9 @@ class FrenchTypographyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if (
-            getattr(settings, "FRENCH_TYPOGRAPHY", True)
+            typography_enabled()
+            # Set in French already: a page rendered once for an audience (core.cache.shared).
+            and not getattr(response, "typography_applied", False)
             and not response.streaming
             and response.get("Content-Type", "").startswith("text/html")
             and not request.path.startswith(self.EXCLUDED_PREFIXES)

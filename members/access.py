@@ -10,7 +10,7 @@ from wagtail.models import BaseViewRestriction, Page, PageViewRestriction, Refer
 
 from core.cache import cached_fragment
 from core.models import member_only_page_types
-from core.roles import COMMS_MANAGERS, user_group_names
+from core.roles import COMMS_MANAGERS, EDITOR_GROUPS, user_group_names
 from core.security import mark_private
 
 from .roles import can_enter_member_area
@@ -66,6 +66,19 @@ def audience_key(user):
         f"{int(user.is_authenticated)}{int(user.is_active)}{int(user.is_superuser)}"
         f":{names}:{organisation}"
     )
+
+
+def shared_audience(user):
+    """The audience a member page may be rendered once for (core.cache.shared), or None.
+
+    Staff and editors get their pages rendered for them alone: theirs carry Wagtail's editing
+    bar, which depends on their own permissions.
+    """
+    if not user.is_authenticated or user.is_superuser or user.is_staff:
+        return None
+    if user_group_names(user) & set(EDITOR_GROUPS):
+        return None
+    return audience_key(user)
 
 
 def view_restrictions(user):

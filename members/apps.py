@@ -19,9 +19,11 @@ class MembersConfig(AppConfig):
             register_private_prefixes,
         )
 
-        from . import privacy, signals
+        from . import personal, privacy, signals
 
         signals.connect()
+        # What member pages rendered once per audience fill in for each reader (core.cache).
+        personal.register()
         # Its processings, the personal data it holds and its retention rules (core).
         privacy.register()
         # Member pages, signing in and out: personal answers, never cached (core.cache).

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
+from core.cache.shared import render_shared
 from core.listings import paginate
 from core.models import member_only_page_types
 from core.personal_data import erase_person, export_person
@@ -27,7 +28,7 @@ from core.security import (
     resubmitted_data,
 )
 
-from .access import member_page_response, readable_member_pages
+from .access import member_page_response, readable_member_pages, shared_audience
 from .agenda import private_feed_url
 from .applications import invitation_tokens
 from .forms import (
@@ -209,7 +210,12 @@ def delete_account(request):
 @members_only
 @require_GET
 def member_search(request):
-    """Search over exactly what the signed-in person may read in the member area."""
+    """Search over exactly what the signed-in person may read in the member area: the same
+    for everyone of an audience, rendered once for it (core.cache.shared)."""
+    return render_shared(request, shared_audience(request.user), lambda: search_page(request))
+
+
+def search_page(request):
     query = clean_search_query(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
     results = None
     if query:

@@ -14,12 +14,17 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from core.cache import cached_fragment
+from core.cache.shared import is_sharing
 
 register = template.Library()
 
 
 def fragment_name(*parts):
     """The cache name of a fragment: what `{% fragmentcache a b c %}` stores under."""
+    if is_sharing():
+        # Rendered for a whole audience, a fragment holds markers of personal parts instead
+        # of what a page rendered for one reader shows: the two are kept apart.
+        parts = (*parts, "\x1eshared")
     return "html:" + hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).hexdigest()
 
 

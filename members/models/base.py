@@ -1,5 +1,6 @@
 """What every member page type shares: member-only, private answers, never in menus."""
 
+from core.cache.shared import render_shared
 from core.models import BasePage
 from core.security import mark_private
 
@@ -13,8 +14,25 @@ class MemberAccessMixin:
     # Groups the page type is limited to (besides editors); None means every member.
     audience_groups = None
 
+    # Whether the page is the same for everyone of an audience but for its personal parts
+    # (core.cache.shared); pages holding a reader's own forms say False.
+    shared_rendering = True
+
     def serve(self, request, *args, **kwargs):
-        return mark_private(super().serve(request, *args, **kwargs))
+        return self.serve_for_audience(request, super().serve, *args, **kwargs)
+
+    def serve_for_audience(self, request, serve, *args, **kwargs):
+        """`serve(request, …)`, rendered once for the reader's audience when it may be.
+
+        Page types that put RoutablePageMixin before this mixin call it from their own
+        `serve`: their routes never reach this class's.
+        """
+        # access.py loads Django's auth views, which need the User model first.
+        from ..access import shared_audience
+
+        audience = shared_audience(request.user) if self.shared_rendering else None
+        response = render_shared(request, audience, lambda: serve(request, *args, **kwargs))
+        return mark_private(response)
 
     def get_sitemap_urls(self, request=None):
         return []

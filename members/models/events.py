@@ -506,6 +506,9 @@ class MemberAgendaPage(IntroductionMixin, RoutablePageMixin, MemberBasePage):
     class Meta:
         verbose_name = _("agenda des membres")
 
+    def serve(self, request, *args, **kwargs):
+        return self.serve_for_audience(request, super().serve, *args, **kwargs)
+
     @path("")
     def agenda_view(self, request):
         from ..agenda import member_agenda_view

@@ -21,6 +21,9 @@ class ActionPlanPage(IntroductionMixin, RoutablePageMixin, MemberBasePage):
         verbose_name = _("plan d'actions")
 
     # The views import the models: imported when a request comes, not when models load.
+    def serve(self, request, *args, **kwargs):
+        return self.serve_for_audience(request, super().serve, *args, **kwargs)
+
     @path("")
     def tracker_view(self, request):
         from ..action_plan import tracker_view

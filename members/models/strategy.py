@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.cache import cached_fragment
 from core.models import BasePage, IntroductionMixin
 
 from ..access import can_read_page, readable_member_pages
@@ -50,6 +51,8 @@ class StrategyDraftPage(RoutablePageMixin, MemberBasePage):
         CONSULTATION = "consultation", _("En consultation")
         VALIDATED = "validated", _("Validée par le conseil stratégique")
 
+    # The reader's own feedback and its form are most of the page.
+    shared_rendering = False
     template = "members/strategy_draft_page.html"
     parent_page_types = ["members.StrategyDraftIndexPage"]
     subpage_types = []
@@ -157,7 +160,14 @@ class StrategyDraftPage(RoutablePageMixin, MemberBasePage):
         context = super().get_context(request, *args, **kwargs)
         previous = self.previous_version_for(request.user)
         context["previous"] = previous
-        context["comparison"] = self.comparison(previous)
+        # The same for every reader of both versions: computed once per generation.
+        context["comparison"] = (
+            cached_fragment(
+                f"strategy-comparison:{self.pk}:{previous.pk}", lambda: self.comparison(previous)
+            )
+            if previous is not None and self.pk is not None
+            else self.comparison(previous)
+        )
         # A preview of a version never saved has no feedback yet.
         if request.user.is_authenticated and self.pk is not None:
             context["my_feedback"] = self.feedback.filter(author=request.user).order_by(

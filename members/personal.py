@@ -1,0 +1,64 @@
+"""The parts of a member page that belong to its reader (core.cache.shared).
+
+Member pages are rendered once per audience (members.access.audience_key); these parts are
+written for each reader: who is signed in, their calendar address, their registrations.
+"""
+
+from django.template.loader import render_to_string
+
+from core.cache import per_request
+from core.cache.shared import register_personal_part, register_personal_values
+
+from .agenda import private_feed_url, registration_context
+from .models import EventPage, EventRegistration
+
+
+def who(request):
+    return render_to_string("members/_who.html", request=request)
+
+
+def member_feed(request):
+    return render_to_string(
+        "members/_member_feed.html",
+        {"feed_url": private_feed_url(request, request.user)},
+        request=request,
+    )
+
+
+def registered_events(request):
+    """The events the reader holds a registration for, read once per request."""
+    return per_request(
+        "members:registered-events",
+        lambda: set(
+            EventRegistration.objects.filter(user=request.user)
+            .exclude(status=EventRegistration.Status.CANCELLED)
+            .values_list("event_id", flat=True)
+        ),
+    )
+
+
+def registered_badge(request, event_id):
+    context = {"event": {"pk": int(event_id)}, "registered": registered_events(request)}
+    return render_to_string("components/_registered_badge.html", context, request=request)
+
+
+def event_registration(request, event_id):
+    event = EventPage.objects.get(pk=int(event_id))
+    context = {"page": event, **registration_context(event, request)}
+    return render_to_string("components/_event_registration.html", context, request=request)
+
+
+def reader_values(user):
+    """What only this reader may see: a shared rendering that holds any of it is not kept.
+
+    Not their name: shared pages show people's names (facilitators, who changed an action).
+    """
+    return [user.email, user.calendar_token]
+
+
+def register():
+    register_personal_part("member-who", who)
+    register_personal_part("member-feed", member_feed)
+    register_personal_part("registered-badge", registered_badge)
+    register_personal_part("event-registration", event_registration)
+    register_personal_values(reader_values)
