@@ -257,14 +257,12 @@ def draft_page_view(page, request, feedback_id=None):
     elif request.method == "POST":
         messages.error(request, _("La consultation est close : les avis ne sont plus acceptés."))
         return HttpResponseRedirect(page.url)
-    context = page.get_context(request)
-    context.update(
-        {
-            "feedback_form": form,
-            "editing_feedback": editing,
-            "feedback_received": request.GET.get("avis") == "recu" and form is not None,
-        }
-    )
+    # render() builds the page's own context (the comparison included): built once.
+    context = {
+        "feedback_form": form,
+        "editing_feedback": editing,
+        "feedback_received": request.GET.get("avis") == "recu" and form is not None,
+    }
     return mark_private(page.render(request, context_overrides=context))
 
 
