@@ -7,8 +7,9 @@ the cache generation (core.cache): so the address → page map and the list of r
 pages are kept per generation, and a request costs one query for its page.
 
 What is decided stays Wagtail's: the page is fetched fresh (it must still be live), its own
-`route()` resolves routable sub-addresses, and restrictions are read from the database for
-every page under a restricted one.
+`route()` resolves routable sub-addresses, and its view restrictions are checked by Wagtail's
+rules. The restrictions themselves, with their groups, are kept per generation like the
+rest: saving or deleting one, or changing its groups, bumps the generation (core.cache).
 """
 
 from django.apps import apps
@@ -18,7 +19,7 @@ from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
 
-from . import cached_fragment, fragment_cache_enabled, per_request
+from . import cached_fragment, cached_fragments, fragment_cache_enabled, per_request
 
 # Page classes whose route() is one of these two can be resumed from the page found.
 STANDARD_ROUTES = (Page.route, RoutablePageMixin.route)
@@ -110,7 +111,18 @@ def prime_route(request, path):
         return
     if fragment_cache_enabled():
         key = f"route:{request.get_host()}:{request.get_port()}:{path}"
-        entry = cached_fragment(key, lambda: route_entry(request, path) or {})
+        # The restrictions the page's checks need come in the same cache trip.
+        values = cached_fragments(
+            [key, *RESTRICTION_FRAGMENTS],
+            lambda missing: {
+                name: (route_entry(request, path) or {})
+                if name == key
+                else RESTRICTION_FRAGMENTS[name]()
+                for name in missing
+            },
+        )
+        per_request("restriction-map", lambda: restriction_map_of(values))
+        entry = values[key]
     else:
         entry = entry_from_url_paths(request, path)
     if not entry or hasattr(request, "_wagtail_route_for_request"):
@@ -170,19 +182,54 @@ def read_alias_paths():
     return list(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True))
 
 
-def remembered(name, compute):
-    """Kept per generation with the fragments; without them, read once per request instead
-    of once per `public()` (a page's menus, listings and sidebars ask up to six times)."""
+def read_restriction_rows():
+    return list(PageViewRestriction.objects.prefetch_related("groups"))
+
+
+# Kept per generation with the fragments (read in one trip); without them, once per request.
+RESTRICTION_FRAGMENTS = {
+    "view-restrictions": read_restricted_paths,
+    "alias-paths": read_alias_paths,
+    "view-restriction-rows": read_restriction_rows,
+}
+
+
+def restriction_map_of(values):
+    return {
+        "restricted": values["view-restrictions"],
+        "aliases": values["alias-paths"],
+        "rows": values.get("view-restriction-rows"),
+    }
+
+
+def read_restriction_fragments():
+    return restriction_map_of(
+        cached_fragments(
+            list(RESTRICTION_FRAGMENTS),
+            lambda missing: {name: RESTRICTION_FRAGMENTS[name]() for name in missing},
+        )
+    )
+
+
+def restricted_paths():
+    """Paths of pages holding a view restriction: per generation with the fragments, else
+    read once per request (a page's menus, listings and sidebars ask up to six times)."""
     if fragment_cache_enabled():
-        return cached_fragment(name, compute)
-    return per_request(name, compute)
+        return restriction_map()["restricted"]
+    return per_request("view-restrictions", read_restricted_paths)
 
 
 def restriction_map():
-    """Paths of pages holding a view restriction, and paths of alias pages."""
+    """Paths of pages holding a view restriction, paths of alias pages, and with the
+    fragments the restrictions with their groups (in one cache trip). Read once per request,
+    and forgotten when content changes within it (core.cache.purge_everything)."""
+    if fragment_cache_enabled():
+        return per_request("restriction-map", read_restriction_fragments)
+    # The restrictions themselves are then read for the page that needs them.
     return {
-        "restricted": remembered("view-restrictions", read_restricted_paths),
-        "aliases": remembered("alias-paths", read_alias_paths),
+        "restricted": restricted_paths(),
+        "aliases": per_request("alias-paths", read_alias_paths),
+        "rows": None,
     }
 
 
@@ -190,7 +237,7 @@ def restricted_q():
     """Pages at or under a page holding a view restriction (read once per request, or per
     generation with the fragments)."""
     q = Q()
-    for path in remembered("view-restrictions", read_restricted_paths):
+    for path in restricted_paths():
         q |= Q(path__startswith=path)
     # Like Wagtail's private_q(): match nothing when no page is restricted.
     return q if q else Q(pk__in=[])
@@ -211,9 +258,10 @@ class CachedPrivacyQuerySetMixin:
 class CachedViewRestrictionsMixin:
     """`get_view_restrictions()` without the ancestor query, and without any query when public.
 
-    Still a queryset of the restrictions themselves, read fresh, so their groups and types are
-    always current. Pages at or under an alias keep Wagtail's own lookup, which follows
-    aliases to their source.
+    Still a queryset of the restrictions themselves: with the fragments, filled from the rows
+    of this generation (any change to a restriction or its groups bumps it); without them,
+    read fresh. Pages at or under an alias keep Wagtail's own lookup, which follows aliases
+    to their source.
     """
 
     def get_view_restrictions(self):
@@ -230,6 +278,15 @@ class CachedViewRestrictionsMixin:
         memo = self.__dict__.get("_view_restrictions_memo")
         if memo is None or memo[0] != page_ids:
             restrictions = PageViewRestriction.objects.filter(page_id__in=page_ids)
-            memo = (page_ids, restrictions.prefetch_related("groups"))
+            if known["rows"] is not None:
+                # The rows of this generation stand for the query's result: iterating,
+                # counting or asking `exists()` reads no more; a further filter asks again.
+                restrictions._result_cache = [
+                    row for row in known["rows"] if row.page_id in page_ids
+                ]
+                restrictions._prefetch_done = True
+            else:
+                restrictions = restrictions.prefetch_related("groups")
+            memo = (page_ids, restrictions)
             self.__dict__["_view_restrictions_memo"] = memo
         return memo[1]
