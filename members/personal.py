@@ -10,7 +10,8 @@ from core.cache import per_request
 from core.cache.shared import register_personal_part, register_personal_values
 
 from .agenda import private_feed_url, registration_context
-from .models import EventPage, EventRegistration
+from .forms import StrategyFeedbackForm
+from .models import EventPage, EventRegistration, StrategyDraftPage
 
 
 def who(request):
@@ -48,6 +49,21 @@ def event_registration(request, event_id):
     return render_to_string("components/_event_registration.html", context, request=request)
 
 
+def draft_feedback(request, draft_id):
+    """The reader's feedback on a strategy draft, and the form to give more (members.views
+    draft_page_view renders the same section for a form sent back with its errors)."""
+    draft = StrategyDraftPage.objects.get(pk=int(draft_id))
+    form = StrategyFeedbackForm() if draft.accepts_feedback else None
+    context = {
+        "page": draft,
+        "my_feedback": draft.feedback.filter(author=request.user).order_by("created_at"),
+        "feedback_form": form,
+        "editing_feedback": None,
+        "feedback_received": request.GET.get("avis") == "recu" and form is not None,
+    }
+    return render_to_string("members/_draft_feedback.html", context, request=request)
+
+
 def reader_values(user):
     """What only this reader may see: a shared rendering that holds any of it is not kept.
 
@@ -61,4 +77,5 @@ def register():
     register_personal_part("member-feed", member_feed)
     register_personal_part("registered-badge", registered_badge)
     register_personal_part("event-registration", event_registration)
+    register_personal_part("draft-feedback", draft_feedback)
     register_personal_values(reader_values)

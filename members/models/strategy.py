@@ -51,8 +51,14 @@ class StrategyDraftPage(RoutablePageMixin, MemberBasePage):
         CONSULTATION = "consultation", _("En consultation")
         VALIDATED = "validated", _("Validée par le conseil stratégique")
 
-    # The reader's own feedback and its form are most of the page.
-    shared_rendering = False
+    def serve(self, request, view=None, args=None, kwargs=None):
+        # The version is rendered once per audience, its feedback section for each reader
+        # (members.personal); editing one's feedback is personal from top to bottom.
+        serve = super().serve
+        if view is not None and getattr(view, "__name__", "") != "index_route":
+            return serve(request, view, args, kwargs)
+        return self.serve_for_audience(request, serve, view, args, kwargs)
+
     template = "members/strategy_draft_page.html"
     parent_page_types = ["members.StrategyDraftIndexPage"]
     subpage_types = []

@@ -15,8 +15,8 @@ import pytest
 
 from core.cache import page_cache
 from core.cache.shared import fill, marker, render_shared
-from members.models import EventRegistration
-from members.roles import CLUB
+from members.models import EventRegistration, StrategyFeedback
+from members.roles import CLUB, COUNCIL
 from tests.members import member_factories as mf
 
 pytestmark = pytest.mark.django_db
@@ -51,13 +51,10 @@ def pages(member_area):
     }
 
 
-@pytest.fixture
-def colleagues(accounts):
-    """Two partners of one organisation: the same audience, different people."""
-    organisation = accounts["partner"].organisation
-    club = Group.objects.get(name=CLUB)
+def two_of(organisation, group_name, names=("Camille", "Dominique")):
+    group = Group.objects.get(name=group_name)
     people = []
-    for first, token in (("Camille", "a" * 40), ("Dominique", "b" * 40)):
+    for first, token in zip(names, ("a" * 40, "b" * 40), strict=True):
         person = mf.UserFactory(
             email=f"{first.lower()}@example.org",
             first_name=first,
@@ -65,9 +62,15 @@ def colleagues(accounts):
             organisation=organisation,
             calendar_token=token,
         )
-        person.groups.add(club)
+        person.groups.add(group)
         people.append(person)
     return people
+
+
+@pytest.fixture
+def colleagues(accounts):
+    """Two partners of one organisation: the same audience, different people."""
+    return two_of(accounts["partner"].organisation, CLUB)
 
 
 def client_of(user):
@@ -210,3 +213,35 @@ def test_personal_parts_cannot_be_forged_by_content(rf, colleagues):
         marker("unknown-part")
     with pytest.raises(ValueError):
         marker("registered-badge", "1-->injected")
+
+
+def test_a_strategy_draft_is_shared_but_each_reader_gets_only_their_own_feedback(pages, accounts):
+    first, second = two_of(accounts["council"].organisation, COUNCIL, ("Alix", "Sacha"))
+    draft = pages["draft"]
+    feedback = StrategyFeedback.objects.create(
+        draft=draft, author=first, text="Mon avis sur la gouvernance"
+    )
+    first_body = client_of(first).get(draft.url).content.decode()
+    answer = client_of(second).get(draft.url)
+    assert answer["X-Cache"] == "HIT"
+    second_body = answer.content.decode()
+    assert "Mon avis sur la gouvernance" in first_body
+    assert "Mon avis sur la gouvernance" not in second_body
+    assert "pas encore donné votre avis" in second_body
+    assert 'id="avis-form"' in second_body
+    # Editing one's feedback is rendered for its author alone; nobody else reaches it.
+    edit_url = f"{draft.url}avis/{feedback.pk}/modifier/"
+    edited = client_of(first).get(edit_url)
+    assert edited.status_code == 200
+    assert edited.get("X-Cache") is None
+    assert "Mon avis sur la gouvernance" in edited.content.decode()
+    assert client_of(second).get(edit_url).status_code == 404
+    # A feedback sent by the second reader shows at once, to them only.
+    sent = client_of(second)
+    token = TOKEN.search(sent.get(draft.url).content.decode())[1]
+    answer = sent.post(
+        draft.url, {"csrfmiddlewaretoken": token, "text": "Un second avis", "section": ""}
+    )
+    assert answer.status_code == 302
+    assert "Un second avis" in sent.get(draft.url + "?avis=recu").content.decode()
+    assert "Un second avis" not in client_of(first).get(draft.url).content.decode()
