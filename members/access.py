@@ -145,7 +145,7 @@ def _member_page_response(page, request):
 def check_document_access(document, request):
     """Raise or redirect unless the user may read every restricted page that uses the document."""
     user = request.user
-    for restriction in document.collection.get_view_restrictions():
+    for restriction in collection_restrictions(document.collection):
         if not restriction_accepts(restriction, user):
             return deny(request)
     page_ids = [
@@ -161,6 +161,20 @@ def check_document_access(document, request):
             if restricted and not can_read_page(page, user):
                 return deny(request)
     return None
+
+
+def collection_restrictions(collection):
+    """The collection's view restrictions with their groups, read once for this collection
+    object: Wagtail's own check of the same document (its `before_serve_document` hook,
+    after ours) is handed the same rows instead of reading them again."""
+    restrictions = collection.__dict__.get("_view_restrictions_memo")
+    if restrictions is None:
+        restrictions = collection.get_view_restrictions().prefetch_related("groups")
+        # Evaluated now, so that both checks iterate the same rows.
+        list(restrictions)
+        collection._view_restrictions_memo = restrictions
+        collection.get_view_restrictions = lambda: restrictions
+    return restrictions
 
 
 def deny(request):

@@ -110,7 +110,8 @@ def close_member_pages(page, request, serve_args, serve_kwargs):
     return None
 
 
-@hooks.register("before_serve_document")
+# First, so that Wagtail's own check of the collection reads the restrictions ours read.
+@hooks.register("before_serve_document", order=-1)
 def check_member_documents(document, request):
     """Documents of restricted collections or restricted pages reach only their readers."""
     return check_document_access(document, request)

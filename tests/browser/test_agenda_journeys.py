@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from members.models import ActionStatusChange, EventPage, EventRegistration, MemberEventPage
 from tests.browser.test_admin_journeys import admin_sign_in, failing_responses
-from tests.browser.test_member_journeys import assert_accessible, sign_in
+from tests.browser.test_member_journeys import assert_accessible, share_renderings, sign_in
 from tests.members import member_factories as mf
 from tests.members.conftest import accounts, member_area  # noqa: F401 - fixtures
 
@@ -92,7 +92,13 @@ def test_a_visitor_registers_on_a_phone_and_confirms_by_e_mail(browser, live_ser
     context.close()
 
 
-def test_a_partner_registers_in_one_click_and_follows_the_plan(page, live_server, agenda):
+# Rendered for the reader alone, then as with Redis in production: rendered once per audience
+# with the reader's personal parts filled in (core.cache.shared).
+@pytest.mark.parametrize("shared", [False, True], ids=["rendered", "shared"])
+def test_a_partner_registers_in_one_click_and_follows_the_plan(
+    page, live_server, agenda, settings, shared
+):
+    share_renderings(settings, shared)
     base = live_server.url
     sign_in(page, base, "partenaire@example.org")
     expect(page).to_have_url(base + "/espace-membres/")
@@ -117,6 +123,9 @@ def test_a_partner_registers_in_one_click_and_follows_the_plan(page, live_server
     expect(page.get_by_text("Séance du conseil stratégique")).to_have_count(0)
     expect(page.get_by_text("Vous êtes inscrit")).to_be_visible()
     assert_accessible(page)
+    # Again, from the audience's rendering when shared: still their own registration.
+    page.reload()
+    expect(page.get_by_text("Vous êtes inscrit")).to_be_visible()
 
     page.get_by_role("navigation", name="Espace membres").get_by_role(
         "link", name="Plan d'actions"

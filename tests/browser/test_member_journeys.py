@@ -8,6 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from core.cache import page_cache
 from home.models import HomePage
 from members.models import StrategyFeedback
 from tests.factories import TEST_PASSWORD, SectorFactory, StandardPageFactory
@@ -34,6 +35,12 @@ def assert_accessible(page):
     assert not blocking, (page.url, blocking)
 
 
+def share_renderings(settings, shared):
+    """Member pages rendered once per audience, as with Redis in production (core.cache)."""
+    settings.FRAGMENT_CACHE_ENABLED = shared
+    page_cache().clear()
+
+
 def sign_in(page, base_url, email, password=TEST_PASSWORD):
     page.goto(base_url + "/connexion/")
     assert_accessible(page)
@@ -42,12 +49,18 @@ def sign_in(page, base_url, email, password=TEST_PASSWORD):
     page.get_by_role("button", name="Se connecter").click()
 
 
+# Rendered for the reader alone, then as with Redis in production: rendered once per audience
+# with the reader's personal parts filled in (core.cache.shared).
+@pytest.mark.parametrize("shared", [False, True], ids=["rendered", "shared"])
 def test_member_reads_minutes_leaves_feedback_and_manages_account(
     page,
     live_server,
     member_area,  # noqa: F811
+    settings,
+    shared,
 ):
     """A council member signs in, reads minutes, downloads the PDF, gives feedback, signs out."""
+    share_renderings(settings, shared)
     base = live_server.url
     sign_in(page, base, "conseil@example.org")
     expect(page).to_have_url(base + "/espace-membres/")
@@ -77,6 +90,10 @@ def test_member_reads_minutes_leaves_feedback_and_manages_account(
     page.get_by_role("button", name="Envoyer mon avis").click()
     expect(page.get_by_text("votre avis a bien été reçu")).to_be_visible()
     expect(page.locator("#mes-avis")).to_contain_text("Associer les étudiants")
+    # Read again (from the audience's rendering when shared): the feedback is still theirs.
+    page.goto(base + member_area["draft"].url)
+    expect(page.locator("#mes-avis")).to_contain_text("Associer les étudiants")
+    expect(page.get_by_role("button", name="Envoyer mon avis")).to_be_visible()
     assert StrategyFeedback.objects.filter(author__email="conseil@example.org").count() == 1
     assert_accessible(page)
 
