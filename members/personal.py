@@ -7,7 +7,11 @@ written for each reader: who is signed in, their calendar address, their registr
 from django.template.loader import render_to_string
 
 from core.cache import per_request
-from core.cache.shared import register_personal_part, register_personal_values
+from core.cache.shared import (
+    register_personal_part,
+    register_personal_values,
+    register_shared_parameters,
+)
 
 from .agenda import private_feed_url, registration_context
 from .forms import StrategyFeedbackForm
@@ -79,3 +83,8 @@ def register():
     register_personal_part("event-registration", event_registration)
     register_personal_part("draft-feedback", draft_feedback)
     register_personal_values(reader_values)
+    # The member agenda's period, the action plan's filters and sort, the thanks for a
+    # feedback and for a registration request.
+    register_shared_parameters(
+        "periode", "commission", "organisation", "etat", "echeance", "tri", "avis", "inscription"
+    )

@@ -45,6 +45,14 @@ ARGUMENT = re.compile(r"^[\w.-]*$")
 sharing = contextvars.ContextVar("shared_rendering", default=False)
 _renderers = {}
 _value_providers = []
+# Query parameters that select what a shared page shows (pagination, search); features add
+# their filters. With any other parameter the page is rendered for the reader alone, so
+# that made-up addresses cannot fill the cache.
+_parameters = {"page", "q"}
+
+
+def register_shared_parameters(*names):
+    _parameters.update(names)
 
 
 def register_personal_part(name, renderer):
@@ -159,6 +167,8 @@ def may_share(request, audience):
     if not audience or request.method != "GET" or not fragment_cache_enabled():
         return False
     if getattr(request, "is_preview", False) or has_messages(request):
+        return False
+    if not _parameters.issuperset(request.GET):
         return False
     # A form kept across a sign-in that expired is put back for this reader only.
     return getattr(request, "resubmitted_form_data", None) is None

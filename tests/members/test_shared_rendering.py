@@ -245,3 +245,12 @@ def test_a_strategy_draft_is_shared_but_each_reader_gets_only_their_own_feedback
     assert answer.status_code == 302
     assert "Un second avis" in sent.get(draft.url + "?avis=recu").content.decode()
     assert "Un second avis" not in client_of(first).get(draft.url).content.decode()
+
+
+def test_made_up_query_parameters_never_reach_the_cache(pages, colleagues):
+    plan = pages["plan"].url
+    client = client_of(colleagues[0])
+    assert client.get(plan + "?echeance=retard")["X-Cache"] == "MISS"
+    assert client.get(plan + "?echeance=retard")["X-Cache"] == "HIT"
+    for _ in range(2):
+        assert client.get(plan + "?utm_source=lettre")["X-Cache"] == "BYPASS"
