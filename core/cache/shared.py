@@ -174,8 +174,12 @@ def may_share(request, audience):
     return getattr(request, "resubmitted_form_data", None) is None
 
 
-def storable(response):
-    return response.status_code == 200 and not response.cookies
+def storable(request, response):
+    if response.status_code != 200 or response.cookies:
+        return False
+    # Messages shown while rendering (added by the view itself) were the reader's own.
+    storage = getattr(request, "_messages", None)
+    return storage is None or not (storage.used and len(storage))
 
 
 def render_shared(request, audience, render):
@@ -218,7 +222,7 @@ def render_shared(request, audience, render):
     set_in_french = typography()
     if set_in_french is not None:
         content = set_in_french(content)
-    if storable(response):
+    if storable(request, response):
         if leaked := leaked_value(content, request.user):
             # Outside of a personal part, it would be handed to the next reader.
             logger.warning("Shared rendering: %s holds a %s, not stored", request.path, leaked)

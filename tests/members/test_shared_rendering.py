@@ -4,6 +4,7 @@ audience's page."""
 
 import re
 
+from django.contrib import messages
 from django.contrib.auth.models import Group
 from django.contrib.messages import constants
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -254,3 +255,29 @@ def test_made_up_query_parameters_never_reach_the_cache(pages, colleagues):
     assert client.get(plan + "?echeance=retard")["X-Cache"] == "HIT"
     for _ in range(2):
         assert client.get(plan + "?utm_source=lettre")["X-Cache"] == "BYPASS"
+
+
+def test_a_rendering_that_showed_messages_is_not_kept(colleagues, rf):
+    """A view may add a message and show it in the same answer: it was the reader's own."""
+
+    def reader_request():
+        request = rf.get("/espace-membres/essai/")
+        request.user = colleagues[0]
+        request.session = {}
+        request._messages = CookieStorage(request)
+        return request
+
+    def render(request, tell):
+        if tell:
+            messages.info(request, "Votre inscription est enregistrée.")
+        shown = "".join(str(message) for message in request._messages)
+        return HttpResponse(f"<p>Bonjour. {shown}</p>")
+
+    first = reader_request()
+    response = render_shared(first, "audience", lambda: render(first, True))
+    assert "X-Cache" not in response
+    second = reader_request()
+    response = render_shared(second, "audience", lambda: render(second, False))
+    # Nothing was kept from the first rendering: the second is rendered and stored.
+    assert response["X-Cache"] == "MISS"
+    assert "inscription" not in response.content.decode()
