@@ -6,9 +6,15 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
-from wagtail.models import BaseViewRestriction, Page, PageViewRestriction, ReferenceIndex
+from wagtail.models import (
+    BaseViewRestriction,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    ReferenceIndex,
+)
 
-from core.cache import cached_fragment
+from core.cache import cached_fragment, fragment_cache_enabled
 from core.models import member_only_page_types
 from core.roles import COMMS_MANAGERS, EDITOR_GROUPS, user_group_names
 from core.security import mark_private
@@ -164,17 +170,37 @@ def check_document_access(document, request):
 
 
 def collection_restrictions(collection):
-    """The collection's view restrictions with their groups, read once for this collection
-    object: Wagtail's own check of the same document (its `before_serve_document` hook,
-    after ours) is handed the same rows instead of reading them again."""
+    """The view restrictions of a collection and of its ancestors, with their groups, read
+    once for this collection object: Wagtail's own check of the same document (its
+    `before_serve_document` hook, after ours) is handed the same rows.
+
+    With the fragments on, the rows come from the generation's list (saving, deleting or
+    regrouping a restriction bumps it, core.cache) instead of two queries per document.
+    """
     restrictions = collection.__dict__.get("_view_restrictions_memo")
     if restrictions is None:
-        restrictions = collection.get_view_restrictions().prefetch_related("groups")
-        # Evaluated now, so that both checks iterate the same rows.
-        list(restrictions)
+        if fragment_cache_enabled():
+            rows = [
+                row
+                for row in cached_fragment("collection-view-restrictions", read_collection_rows)
+                if collection.path.startswith(row.collection.path)
+            ]
+            restrictions = CollectionViewRestriction.objects.filter(pk__in=[r.pk for r in rows])
+            restrictions._result_cache = rows
+            restrictions._prefetch_done = True
+        else:
+            restrictions = collection.get_view_restrictions().prefetch_related("groups")
+            # Evaluated now, so that both checks iterate the same rows.
+            list(restrictions)
         collection._view_restrictions_memo = restrictions
         collection.get_view_restrictions = lambda: restrictions
     return restrictions
+
+
+def read_collection_rows():
+    return list(
+        CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")
+    )
 
 
 def deny(request):

@@ -507,6 +507,7 @@ PLATFORM_DEPENDENCIES = (
     "taggit.Tag",
     "wagtailcore.Site",
     "wagtailcore.PageViewRestriction",
+    "wagtailcore.CollectionViewRestriction",
     "auth.Group",
     "wagtailredirects.Redirect",
 )
@@ -528,13 +529,14 @@ def connect_signals():
     post_save.connect(on_any_save_or_delete, dispatch_uid="core.cache.dependency_saved")
     post_delete.connect(on_any_save_or_delete, dispatch_uid="core.cache.dependency_deleted")
     # Who may read a restricted page also changes with the groups of a restriction.
-    from wagtail.models import PageViewRestriction
+    from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
-    m2m_changed.connect(
-        on_restriction_groups_changed,
-        sender=PageViewRestriction.groups.through,
-        dispatch_uid="core.cache.restriction_groups",
-    )
+    for restriction_model in (PageViewRestriction, CollectionViewRestriction):
+        m2m_changed.connect(
+            on_restriction_groups_changed,
+            sender=restriction_model.groups.through,
+            dispatch_uid=f"core.cache.restriction_groups.{restriction_model.__name__}",
+        )
 
 
 def check_shared_cache(app_configs=None, **kwargs):

@@ -2,12 +2,15 @@
 
 from urllib.parse import urlparse
 
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 import pytest
 
+from members.roles import CLUB, COUNCIL
+from tests.members import member_factories as mf
 from tests.support import sitemap_bodies
 
 pytestmark = pytest.mark.django_db
@@ -226,3 +229,33 @@ def test_dashboard_lists_are_shared_within_an_audience_only(client_for, member_a
             body = client_for(name).get(url).content.decode()
             assert (draft in body) is sees_draft, name
             assert member_area["minutes"].title in body, name
+
+
+@pytest.mark.parametrize("fragments", [False, True], ids=["sans-fragments", "avec-fragments"])
+def test_a_collection_restriction_applies_to_its_documents_at_once(
+    client_for, member_area, settings, fragments
+):
+    """Restricting, regrouping or lifting a collection's restriction changes who may download
+    its documents at the next request, with the restrictions kept per generation or not."""
+    settings.FRAGMENT_CACHE_ENABLED = fragments
+    parent = Collection.get_first_root_node().add_child(name="Notes du conseil")
+    document = mf.SiteDocumentFactory(collection=parent.add_child(name="2026"))
+    partner = client_for("partner")
+
+    def status():
+        response = partner.get(document.url)
+        if response.streaming:
+            b"".join(response.streaming_content)
+        return response.status_code
+
+    assert status() == 200
+    # On the parent collection: the document's own collection inherits it.
+    restriction = CollectionViewRestriction.objects.create(
+        collection=parent, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get(name=COUNCIL))
+    assert status() == 403
+    restriction.groups.add(Group.objects.get(name=CLUB))
+    assert status() == 200
+    restriction.delete()
+    assert status() == 200
