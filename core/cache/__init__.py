@@ -257,11 +257,19 @@ def page_cache_seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 3600)
 
 
+def request_address(request):
+    """Scheme, host, path and query string: the address a cached answer is kept under."""
+    return f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+
+
+def key_digest(text):
+    # A hostile address may hold characters that do not encode: they still make a key.
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
 def request_key(request):
     """The key of an anonymous GET: scheme, host, path and query string."""
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"{KEY_PREFIX}:{release_fingerprint()}:{digest}"
+    return f"{KEY_PREFIX}:{release_fingerprint()}:{key_digest(request_address(request))}"
 
 
 def may_use_cache(request):

@@ -112,15 +112,8 @@ def prime_route(request, path):
     if fragment_cache_enabled():
         key = f"route:{request.get_host()}:{request.get_port()}:{path}"
         # The restrictions the page's checks need come in the same cache trip.
-        values = cached_fragments(
-            [key, *RESTRICTION_FRAGMENTS],
-            lambda missing: {
-                name: (route_entry(request, path) or {})
-                if name == key
-                else RESTRICTION_FRAGMENTS[name]()
-                for name in missing
-            },
-        )
+        readers = {key: lambda: route_entry(request, path) or {}, **RESTRICTION_FRAGMENTS}
+        values = read_fragments(readers)
         per_request("restriction-map", lambda: restriction_map_of(values))
         entry = values[key]
     else:
@@ -186,7 +179,8 @@ def read_restriction_rows():
     return list(PageViewRestriction.objects.prefetch_related("groups"))
 
 
-# Kept per generation with the fragments (read in one trip); without them, once per request.
+# Kept per generation with the fragments, read in one cache trip (without the fragments,
+# restriction_map reads the paths once per request and leaves the rows to each page).
 RESTRICTION_FRAGMENTS = {
     "view-restrictions": read_restricted_paths,
     "alias-paths": read_alias_paths,
@@ -202,13 +196,22 @@ def restriction_map_of(values):
     }
 
 
+def read_fragments(readers):
+    """`{name: reader()}` for the fragments named, in one cache trip; only the missing ones
+    are read."""
+    return cached_fragments(list(readers), lambda missing: {n: readers[n]() for n in missing})
+
+
 def read_restriction_fragments():
-    return restriction_map_of(
-        cached_fragments(
-            list(RESTRICTION_FRAGMENTS),
-            lambda missing: {name: RESTRICTION_FRAGMENTS[name]() for name in missing},
-        )
-    )
+    return restriction_map_of(read_fragments(RESTRICTION_FRAGMENTS))
+
+
+def prefilled(queryset, rows):
+    """`queryset` standing for `rows` already read (with their prefetches): iterating,
+    counting or asking `exists()` reads no more; a further filter asks the database again."""
+    queryset._result_cache = list(rows)
+    queryset._prefetch_done = True
+    return queryset
 
 
 def restricted_paths():
@@ -279,12 +282,10 @@ class CachedViewRestrictionsMixin:
         if memo is None or memo[0] != page_ids:
             restrictions = PageViewRestriction.objects.filter(page_id__in=page_ids)
             if known["rows"] is not None:
-                # The rows of this generation stand for the query's result: iterating,
-                # counting or asking `exists()` reads no more; a further filter asks again.
-                restrictions._result_cache = [
-                    row for row in known["rows"] if row.page_id in page_ids
-                ]
-                restrictions._prefetch_done = True
+                # The rows of this generation stand for the query's result.
+                restrictions = prefilled(
+                    restrictions, [row for row in known["rows"] if row.page_id in page_ids]
+                )
             else:
                 restrictions = restrictions.prefetch_related("groups")
             memo = (page_ids, restrictions)

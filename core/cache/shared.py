@@ -24,14 +24,17 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.template.backends.utils import csrf_input
+from django.utils import timezone
 
 from . import (
     CSRF_FIELD,
     fragment_cache_enabled,
+    key_digest,
     page_cache,
     page_cache_seconds,
     read_current,
     release_fingerprint,
+    request_address,
 )
 
 logger = logging.getLogger(__name__)
@@ -128,19 +131,12 @@ def typography():
 
 def finished(response, content, request, set_in_french):
     """`response` holding `content` filled in for the reader, typography already applied."""
-    if set_in_french is None:
-        response.content = fill(content, request)
-    else:
-        response.content = fill(content, request, set_in_french)
-        response.typography_applied = True
+    response.content = fill(content, request, set_in_french or str)
+    response.typography_applied = set_in_french is not None
     return response
 
 
-def csrf_part(request):
-    return csrf_input(request)
-
-
-register_personal_part("csrf", csrf_part)
+register_personal_part("csrf", csrf_input)
 
 
 def has_messages(request):
@@ -151,16 +147,15 @@ def has_messages(request):
 
 
 def shared_key(request, audience, moment):
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(f"{audience}\x1f{address}\x1f{moment}".encode()).hexdigest()
+    digest = key_digest(f"{audience}\x1f{request_address(request)}\x1f{moment}")
     return f"{SHARED_PREFIX}:{release_fingerprint()}:{digest}"
 
 
-def current_slice():
-    from django.utils import timezone
-
+def current_slice(minutes=SLICE_MINUTES):
+    """The start of the current slice of `minutes`: what pages compared with the time are
+    rendered for, once per slice."""
     now = timezone.now()
-    return now.replace(minute=now.minute - now.minute % SLICE_MINUTES, second=0, microsecond=0)
+    return now.replace(minute=now.minute - now.minute % minutes, second=0, microsecond=0)
 
 
 def may_share(request, audience):

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from core.cache.shared import current_slice
+
 from ..access import audience_accepts, audience_key, readable_member_pages
 from .base import MemberBasePage
 from .commissions import (
@@ -52,10 +54,7 @@ class MemberAreaPage(MemberBasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         user = request.user
-        now = timezone.now()
-        moment = now.replace(
-            minute=now.minute - now.minute % self.DASHBOARD_MINUTES, second=0, microsecond=0
-        )
+        moment = current_slice(self.DASHBOARD_MINUTES)
         # Everyone with the same groups may read the same pages (members.access): the
         # rendered lists are shared by that audience, and nothing below runs on a hit.
         context["dashboard_key"] = f"{audience_key(user)}|{moment.isoformat()}"
