@@ -15,6 +15,7 @@ from wagtail.models import (
 )
 
 from core.cache import cached_fragment, fragment_cache_enabled
+from core.cache.routing import prefilled
 from core.models import member_only_page_types
 from core.roles import COMMS_MANAGERS, EDITOR_GROUPS, user_group_names
 from core.security import mark_private
@@ -185,9 +186,9 @@ def collection_restrictions(collection):
                 for row in cached_fragment("collection-view-restrictions", read_collection_rows)
                 if collection.path.startswith(row.collection.path)
             ]
-            restrictions = CollectionViewRestriction.objects.filter(pk__in=[r.pk for r in rows])
-            restrictions._result_cache = rows
-            restrictions._prefetch_done = True
+            restrictions = prefilled(
+                CollectionViewRestriction.objects.filter(pk__in=[r.pk for r in rows]), rows
+            )
         else:
             restrictions = collection.get_view_restrictions().prefetch_related("groups")
             # Evaluated now, so that both checks iterate the same rows.

@@ -270,13 +270,7 @@ def member_agenda_view(page, request):
     )
     events = events.past() if past else events.upcoming()
     listing = paginate(request, events, MEMBER_AGENDA_PER_PAGE)
-    registered = set(
-        EventRegistration.objects.filter(
-            user=user, event__in=[event.pk for event in listing.object_list]
-        )
-        .exclude(status=EventRegistration.Status.CANCELLED)
-        .values_list("event_id", flat=True)
-    )
+    registered = registered_event_ids(user, [event.pk for event in listing.object_list])
     context = {
         "events": listing,
         "past": past,
@@ -284,6 +278,17 @@ def member_agenda_view(page, request):
         "feed_url": private_feed_url(request, user),
     }
     return mark_private(page.render(request, context_overrides=context))
+
+
+def registered_event_ids(user, event_ids=None):
+    """The events this person holds a registration for (cancelled ones aside), among
+    `event_ids` when given."""
+    registrations = EventRegistration.objects.filter(user=user).exclude(
+        status=EventRegistration.Status.CANCELLED
+    )
+    if event_ids is not None:
+        registrations = registrations.filter(event__in=event_ids)
+    return set(registrations.values_list("event_id", flat=True))
 
 
 def private_feed_url(request, user):

@@ -13,9 +13,10 @@ from core.cache.shared import (
     register_shared_parameters,
 )
 
-from .agenda import private_feed_url, registration_context
+from .agenda import private_feed_url, registered_event_ids, registration_context
 from .forms import StrategyFeedbackForm
-from .models import EventPage, EventRegistration, StrategyDraftPage
+from .models import EventPage, StrategyDraftPage
+from .views import feedback_section
 
 
 def who(request):
@@ -32,14 +33,7 @@ def member_feed(request):
 
 def registered_events(request):
     """The events the reader holds a registration for, read once per request."""
-    return per_request(
-        "members:registered-events",
-        lambda: set(
-            EventRegistration.objects.filter(user=request.user)
-            .exclude(status=EventRegistration.Status.CANCELLED)
-            .values_list("event_id", flat=True)
-        ),
-    )
+    return per_request("members:registered-events", lambda: registered_event_ids(request.user))
 
 
 def registered_badge(request, event_id):
@@ -60,10 +54,8 @@ def draft_feedback(request, draft_id):
     form = StrategyFeedbackForm() if draft.accepts_feedback else None
     context = {
         "page": draft,
-        "my_feedback": draft.feedback.filter(author=request.user).order_by("created_at"),
-        "feedback_form": form,
-        "editing_feedback": None,
-        "feedback_received": request.GET.get("avis") == "recu" and form is not None,
+        "my_feedback": draft.feedback_of(request.user),
+        **feedback_section(request, form),
     }
     return render_to_string("members/_draft_feedback.html", context, request=request)
 

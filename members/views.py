@@ -258,12 +258,18 @@ def draft_page_view(page, request, feedback_id=None):
         messages.error(request, _("La consultation est close : les avis ne sont plus acceptés."))
         return HttpResponseRedirect(page.url)
     # render() builds the page's own context (the comparison included): built once.
-    context = {
+    context = feedback_section(request, form, editing)
+    return mark_private(page.render(request, context_overrides=context))
+
+
+def feedback_section(request, form, editing=None):
+    """What the draft's « Vos avis » section shows besides the reader's own feedback: the
+    form (None once the consultation is closed), the feedback being edited, the thanks."""
+    return {
         "feedback_form": form,
         "editing_feedback": editing,
         "feedback_received": request.GET.get("avis") == "recu" and form is not None,
     }
-    return mark_private(page.render(request, context_overrides=context))
 
 
 def forbidden(request, exception=None):

@@ -7,8 +7,9 @@ from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from bs4 import BeautifulSoup
 
@@ -182,3 +183,14 @@ def build_public_site(home_page):
         directory=directory,
         standard=standard,
     )
+
+
+def count_queries(client: Client, url):
+    """The SQL of one warm request to `url`: asked once beforehand, so that renditions and
+    Wagtail's site cache exist, as for a visitor on a warm site."""
+    warm_up = client.get(url)
+    assert warm_up.status_code == 200, (url, warm_up.status_code)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return [query["sql"] for query in queries.captured_queries]

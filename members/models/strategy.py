@@ -176,10 +176,12 @@ class StrategyDraftPage(RoutablePageMixin, MemberBasePage):
         )
         # A preview of a version never saved has no feedback yet.
         if request.user.is_authenticated and self.pk is not None:
-            context["my_feedback"] = self.feedback.filter(author=request.user).order_by(
-                "created_at"
-            )
+            context["my_feedback"] = self.feedback_of(request.user)
         return context
+
+    def feedback_of(self, user):
+        """The feedback this person gave on this version, oldest first."""
+        return self.feedback.filter(author=user).order_by("created_at")
 
     @path("")
     def index_route(self, request):

@@ -7,14 +7,12 @@ public events, and the index, which gains a section per new year.
 import datetime
 
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 import pytest
 
 from tests import factories
 from tests.members import member_factories as mf
-from tests.support import module_transaction
+from tests.support import count_queries, module_transaction
 
 pytestmark = pytest.mark.django_db
 
@@ -81,14 +79,6 @@ def build_site():
 def sitemap_site(django_db_setup, django_db_blocker):
     with module_transaction(django_db_blocker):
         yield build_site()
-
-
-def count_queries(client, url):
-    """The queries of one warm request to `url`."""
-    assert client.get(url).status_code == 200, url
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200, url
-    return [query["sql"] for query in queries.captured_queries]
 
 
 @pytest.mark.parametrize("name", list(SECTIONS))

@@ -7,13 +7,11 @@ site cache exist: the counts are those of a visitor on a warm site.
 import datetime
 
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 import pytest
 
 from tests import factories
-from tests.support import module_transaction
+from tests.support import count_queries, module_transaction
 
 pytestmark = pytest.mark.django_db
 
@@ -126,16 +124,6 @@ def urls(site):
         "plan du site : actualités 2024": "/sitemap-actualites-2024.xml",
         "plan du site : portraits": "/sitemap-portraits.xml",
     }
-
-
-def count_queries(client, url):
-    """The queries of one warm request to `url`."""
-    warm_up = client.get(url)
-    assert warm_up.status_code == 200, (url, warm_up.status_code)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return [query["sql"] for query in queries.captured_queries]
 
 
 @pytest.fixture(scope="module")
