@@ -38,12 +38,12 @@ def flush_seconds():
     return getattr(settings, "AUDIENCE_FLUSH_SECONDS", 60)
 
 
-def countable(request, response):
+def countable(request, status_code, content_type):
     """A page a person read: an HTML page of the public site, answered 200 to a GET from a
     browser that did not ask not to be counted."""
-    if request.method != "GET" or response.status_code != 200:
+    if request.method != "GET" or status_code != 200:
         return False
-    if not response.get("Content-Type", "").startswith("text/html"):
+    if not content_type.startswith("text/html"):
         return False
     if request.path.startswith((*NOT_COUNTED_PREFIXES, *private_prefixes())):
         return False
@@ -142,9 +142,15 @@ class AudienceMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if audience_enabled() and countable(request, response):
-            tally.add(timezone.localdate(), request.path, referrer_host(request))
+        count(request, response.status_code, response.get("Content-Type", ""))
         return response
+
+
+def count(request, status_code, content_type):
+    """Count the answer if it is a page a person read (also called for the pages answered
+    before Django's middleware, core.cache.wsgi)."""
+    if audience_enabled() and countable(request, status_code, content_type):
+        tally.add(timezone.localdate(), request.path, referrer_host(request))
 
 
 def oldest_kept_day(today=None):

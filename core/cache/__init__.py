@@ -11,9 +11,7 @@ which pages show what, so a listing, a feed or the sitemap can never outlive a p
 import contextvars
 import hashlib
 import logging
-import pickle
 import time
-from collections import OrderedDict
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -56,6 +54,9 @@ CACHED_STATUSES = frozenset({200, 301, 404})
 # Cookies that make an answer personal, or that a page may still have to consume.
 PERSONAL_COOKIES = ("messages",)
 CSRF_FIELD = b'name="csrfmiddlewaretoken"'
+# Set in the WSGI environ by core.cache.wsgi when it looked a page up and missed; not
+# reachable from a request header, whose names all start with HTTP_.
+LOOKED_UP = "core.cache.looked_up"
 
 
 def page_cache():
@@ -336,16 +337,13 @@ class PageCacheMiddleware:
     First of all middleware: a hit skips the others, sessions, authentication, CSRF and the
     whole page rendering, and is the response stored with every header they had set.
     Responses say `X-Cache: HIT`, `MISS` (rendered and stored) or `BYPASS` (rendered, not
-    stored).
+    stored). Behind gunicorn, hits are answered earlier still, by core.cache.wsgi; this
+    middleware then stores what misses render, and answers hits for other handlers (ASGI,
+    the test client).
     """
-
-    # Pages this process answered lately, kept with their generation: while it is still
-    # the shared one (one small read per request), the page need not cross from Redis again.
-    RECENT_LIMIT = 128
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.recent = OrderedDict()
 
     def __call__(self, request):
         if getattr(request, "is_dummy", False):
@@ -359,18 +357,19 @@ class PageCacheMiddleware:
         cache = page_cache()
         try:
             key = request_key(request)
-            recent = self.recent.get(key)
-            if recent is not None and cache.get(GENERATION_KEY) == recent[0]:
-                return self.hit(recent[1])
-            # The generation read now is the one the page is stored under: a publication
-            # committed while it renders makes this copy stale at once.
-            generation, frozen = read_current(cache, key)
+            looked_up = request.META.get(LOOKED_UP)
+            if looked_up is not None and looked_up[0] == key:
+                # The WSGI application in front (core.cache.wsgi) has just missed it.
+                generation, frozen = looked_up[1], None
+            else:
+                # The generation read now is the one the page is stored under: a
+                # publication committed while it renders makes this copy stale at once.
+                generation, frozen = read_current(cache, key)
         except Exception:
             # Without its cache the site is slower, not down.
             logger.exception("Page cache: lookup failed")
             return self.get_response(request)
         if frozen is not None:
-            self.remember(key, generation, frozen)
             frozen["X-Cache"] = "HIT"
             return frozen
         response = self.get_response(request)
@@ -386,18 +385,6 @@ class PageCacheMiddleware:
                 patch_cache_control(response, public=True, s_maxage=cdn_seconds)
         else:
             response["X-Cache"] = "BYPASS"
-        return response
-
-    def remember(self, key, generation, response):
-        self.recent[key] = (generation, pickle.dumps(response, pickle.HIGHEST_PROTOCOL))
-        self.recent.move_to_end(key)
-        while len(self.recent) > self.RECENT_LIMIT:
-            self.recent.popitem(last=False)
-
-    def hit(self, pickled):
-        # A fresh object for each request: nothing is shared between requests.
-        response = pickle.loads(pickled)  # noqa: S301 - pickled by this very process
-        response["X-Cache"] = "HIT"
         return response
 
 

@@ -66,7 +66,7 @@ def test_a_publication_through_one_server_is_seen_at_once_through_the_other(
     assert client.get(url)["X-Cache"] == "MISS"
     through(two_servers, "server-b")
     assert client.get(url)["X-Cache"] == "HIT"
-    # Served again from the copy this process keeps, after checking the shared generation.
+    # And again: a second request finds the same stored copy.
     assert client.get(url)["X-Cache"] == "HIT"
 
     through(two_servers, "server-a")
