@@ -2,6 +2,8 @@
 
 from functools import cached_property
 
+from django.contrib.contenttypes.models import ContentType
+
 from wagtail.models import Site
 
 from core.cache import cached_fragment
@@ -54,24 +56,28 @@ class SiteNavigation:
     def footer_pages(self):
         return [page for page in self.top_pages if not page.show_in_menus]
 
+    def top_page_of_type(self, model):
+        """The first of the top pages of this type, as that type, without a query.
+
+        For the types whose only parent is the home page (the news index, the directory):
+        they are among the pages the menus read anyway, so every page does not pay a query
+        of its own for their addresses.
+        """
+        content_type = ContentType.objects.get_for_model(model)
+        for page in self.top_pages:
+            if page.content_type_id == content_type.pk:
+                # Base fields only, enough for addresses and routes; the rest on first use.
+                return page.specific_deferred
+        return None
+
     @cached_property
     def directory_url(self):
-        def find():
-            directory = public_pages(PartnerDirectoryPage.objects.live()).first()
-            return directory.get_url(self.request) if directory else "/partenaires/"
-
-        return cached_fragment(f"nav:{self.site.pk if self.site else 0}:directory-url", find)
+        directory = self.top_page_of_type(PartnerDirectoryPage)
+        return directory.get_url(self.request) if directory else "/partenaires/"
 
     @cached_property
     def news_index(self):
-        if self.root_page is None:
-            return None
-        return cached_fragment(
-            f"nav:{self.site.pk}:news-index",
-            lambda: (
-                public_pages(NewsIndexPage.objects.live()).descendant_of(self.root_page).first()
-            ),
-        )
+        return self.top_page_of_type(NewsIndexPage)
 
     @property
     def entries(self):

@@ -26,7 +26,7 @@ from core.blocks import BodyBlock
 from core.cache import cached_fragment
 from core.cache.routing import CachedPrivacyQuerySetMixin
 from core.cards import render_cards
-from core.images import CARD_SIZES, PORTRAIT_SIZES, SOCIAL_SIZE, prefetch_image
+from core.images import CARD_SIZES, PORTRAIT_SIZES, SOCIAL_SIZE, with_image
 from core.listings import (
     ITEMS_PER_PAGE,
     filter_by_sector,
@@ -75,15 +75,16 @@ class NewsPageQuerySet(CachedPrivacyQuerySetMixin, PageQuerySet):
 
     def for_listing(self):
         """Published public news, newest first, with everything a card shows."""
-        return (
+        listing = (
             self.live()
             .public()
             # Cards never show the body: leave it in the database.
             .defer_streamfields()
             .select_related("category")
-            .prefetch_related("tags", prefetch_image("listing_image", CARD_SIZES))
+            .prefetch_related("tags")
             .order_by("-published_on", "-pk")
         )
+        return with_image(listing, "listing_image", CARD_SIZES)
 
 
 NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
@@ -94,14 +95,14 @@ class StoryPageQuerySet(CachedPrivacyQuerySetMixin, PageQuerySet):
 
     def for_listing(self):
         """Published public stories, newest first, with everything a card shows."""
-        return (
+        listing = (
             self.live()
             .public()
             .defer_streamfields()
             .select_related("organisation", "sector")
-            .prefetch_related(prefetch_image("portrait_image", PORTRAIT_SIZES))
             .order_by("-published_on", "-pk")
         )
+        return with_image(listing, "portrait_image", PORTRAIT_SIZES)
 
 
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)

@@ -13,7 +13,7 @@ rest: saving or deleting one, or changing its groups, bumps the generation (core
 """
 
 from django.apps import apps
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.http import Http404
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -214,12 +214,28 @@ def prefilled(queryset, rows):
     return queryset
 
 
+def read_restricted_and_alias_paths():
+    """Both lists of paths in one query: every page served asks for both."""
+    restricted = PageViewRestriction.objects.order_by().values_list(
+        "page__path", "page_id", Value(True)
+    )
+    aliases = (
+        Page.objects.filter(alias_of__isnull=False)
+        .order_by()
+        .values_list("path", "pk", Value(False))
+    )
+    rows = restricted.union(aliases, all=True)
+    return {
+        "restricted": {path: page_id for path, page_id, is_restriction in rows if is_restriction},
+        "aliases": sorted(path for path, _, is_restriction in rows if not is_restriction),
+        "rows": None,
+    }
+
+
 def restricted_paths():
     """Paths of pages holding a view restriction: per generation with the fragments, else
     read once per request (a page's menus, listings and sidebars ask up to six times)."""
-    if fragment_cache_enabled():
-        return restriction_map()["restricted"]
-    return per_request("view-restrictions", read_restricted_paths)
+    return restriction_map()["restricted"]
 
 
 def restriction_map():
@@ -228,12 +244,9 @@ def restriction_map():
     and forgotten when content changes within it (core.cache.purge_everything)."""
     if fragment_cache_enabled():
         return per_request("restriction-map", read_restriction_fragments)
-    # The restrictions themselves are then read for the page that needs them.
-    return {
-        "restricted": restricted_paths(),
-        "aliases": per_request("alias-paths", read_alias_paths),
-        "rows": None,
-    }
+    # Without the fragments, the restrictions themselves are read for the page that needs
+    # them.
+    return per_request("restriction-paths", read_restricted_and_alias_paths)
 
 
 def restricted_q():

@@ -1,7 +1,6 @@
 """Partner organisations and the public directory that presents them."""
 
 from django.db import models
-from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from core.images import LOGO_SIZES, images_with_renditions
+from core.images import LOGO_SIZES, with_image
 from core.listings import filter_by_sector, paginate_public_listing
 from core.models import BasePage, IntroductionMixin, Sector
 
@@ -33,12 +32,8 @@ class OrganisationQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
     def for_directory(self):
         """Organisations shown publicly, with their sector and logo renditions."""
-        return (
-            self.filter(show_in_directory=True)
-            .select_related("sector")
-            .prefetch_related(Prefetch("logo", queryset=images_with_renditions(LOGO_SIZES)))
-            .in_directory_order()
-        )
+        shown = self.filter(show_in_directory=True).select_related("sector")
+        return with_image(shown, "logo", LOGO_SIZES).in_directory_order()
 
     def founding_members(self):
         return self.for_directory().filter(kind=Organisation.Kind.FOUNDING_MEMBER)
