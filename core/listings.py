@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.functional import cached_property
 
-from .cache import cached_fragment
+from .cache import cached_fragment, fragment_cache_enabled
 from .models import Sector
 
 ITEMS_PER_PAGE = 12
@@ -49,6 +49,9 @@ class PublicListingPaginator(Paginator):
 
     @cached_property
     def count(self):
+        if not fragment_cache_enabled():
+            # Its key alone (the query compiled to SQL) would cost a good part of a count.
+            return Paginator.count.func(self)
         sql = str(self.object_list.query)
         key = "count:" + hashlib.sha256(sql.encode()).hexdigest()
         return cached_fragment(key, lambda: Paginator.count.func(self))

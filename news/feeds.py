@@ -69,7 +69,7 @@ class NewsRssFeed(Feed):
         return item.last_published_at or self.item_pubdate(item)
 
     def item_categories(self, item):
-        names = [tag.name for tag in item.tags.all()]
+        names = [tag.name for tag in item.listed_tags]
         if item.category:
             names.insert(0, item.category.name)
         return names
