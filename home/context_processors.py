@@ -4,7 +4,7 @@ from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from core.cache import cached_fragment
 from core.cache.routing import public_pages
@@ -105,13 +105,23 @@ class SiteNavigation:
             return {}
 
         def find():
-            site_settings = SiteSettings.for_site(self.site)
-            pages = {
-                "privacy": site_settings.privacy_page,
-                "legal_notice": site_settings.legal_notice_page,
-                "accessibility": site_settings.accessibility_page,
+            # The settings the request has already read (Wagtail keeps them on it).
+            site_settings = SiteSettings.for_request(self.request)
+            page_ids = {
+                "privacy": site_settings.privacy_page_id,
+                "legal_notice": site_settings.legal_notice_page_id,
+                "accessibility": site_settings.accessibility_page_id,
             }
-            urls = {name: page.url for name, page in pages.items() if page is not None}
+            # Legal pages usually sit right under the home page, among those the menus read.
+            pages = {page.pk: page for page in self.top_pages}
+            missing = [pk for pk in page_ids.values() if pk is not None and pk not in pages]
+            if missing:
+                pages.update((page.pk, page) for page in Page.objects.filter(pk__in=missing))
+            urls = {
+                name: pages[pk].url
+                for name, pk in page_ids.items()
+                if pk is not None and pk in pages
+            }
             urls["contact_email"] = site_settings.email
             return urls
 

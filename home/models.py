@@ -170,8 +170,9 @@ class OpenDataPage(BasePage):
 class SiteSettings(BaseSiteSetting):
     """Contact details, social links and footer text shown on every page."""
 
-    # Every footer links the legal pages: read with the settings, not one query each.
-    select_related = ["legal_notice_page", "privacy_page", "accessibility_page"]
+    # The legal pages the footer links are found among the menu's pages
+    # (home.context_processors.SiteNavigation.legal): joining them here cost a third of
+    # every page's settings query.
 
     @classmethod
     def for_site(cls, site):
@@ -341,7 +342,12 @@ class SiteSettings(BaseSiteSetting):
 
     def missing_legal_items(self):
         """The mandatory items left empty, in words."""
-        missing = [label for name, label in self.LEGAL_ITEMS if not getattr(self, name)]
+        missing = [
+            label
+            for name, label in self.LEGAL_ITEMS
+            # A page's identifier says whether it is chosen, without reading the page.
+            if not getattr(self, self._meta.get_field(name).attname)
+        ]
         if self.accessibility_conformance != self.Conformance.NONE:
             if self.accessibility_audit_date is None:
                 missing.append(_("la date de l'audit d'accessibilité"))
