@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -22,10 +23,13 @@ from .open_data import LICENCE, catalogue
 
 
 def featured_story_ids(home):
-    """The chosen stories: a subquery for a saved page, the editor's choice in a preview."""
+    """The chosen stories' identifiers: read for a saved page, the editor's choice in a
+    preview."""
     chosen = home.featured_stories.all()
     if isinstance(chosen, models.QuerySet):
-        return chosen.values("pk")
+        # A list rather than a subquery: PostgreSQL took 2.6 ms to plan the stories' query
+        # with it (seven tables to order), 0.7 ms with the identifiers.
+        return list(chosen.order_by().values_list("pk", flat=True))
     # A preview's choice lives in the page's cluster, not in the database yet.
     return [story.pk for story in chosen]
 
@@ -108,9 +112,12 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = NewsPage.objects.for_listing().descendant_of(self)[:6]
-        context["featured_stories"] = StoryPage.objects.for_listing().filter(
-            pk__in=featured_story_ids(self)
-        )[:3]
+        # Lazy: with the fragments, a cached section reads nothing, not even the choice.
+        context["featured_stories"] = SimpleLazyObject(
+            lambda: list(
+                StoryPage.objects.for_listing().filter(pk__in=featured_story_ids(self))[:3]
+            )
+        )
         context["founding_members"] = Organisation.objects.founding_members()
         return context
 
