@@ -27,7 +27,9 @@ os.environ.setdefault("TASKS_BACKEND", "immediate")
 parser = argparse.ArgumentParser()
 parser.add_argument("--runs", type=int, default=15)
 parser.add_argument("--cprofile", help="name of the page to profile")
-parser.add_argument("--only", help="comma-separated page names")
+parser.add_argument(
+    "--only", help="page names separated by semicolons (or commas, when no name has one)"
+)
 parser.add_argument("--queries", help="name of the page whose SQL queries to list")
 parser.add_argument("--url", action="append", default=[], help="an extra address to time")
 parser.add_argument("--member", help="time the member pages signed in as this e-mail address")
@@ -110,7 +112,8 @@ def main():
     else:
         urls = {**found["public"], **{url: url for url in options.url}}
     if options.only:
-        urls = {name: urls[name] for name in options.only.split(",")}
+        separator = ";" if ";" in options.only else ","
+        urls = {name: urls[name] for name in options.only.split(separator)}
     if options.queries:
         url = urls[options.queries]
         timed(client, url, 1)
