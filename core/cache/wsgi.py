@@ -17,7 +17,7 @@ import time
 from collections import OrderedDict
 
 from django.conf import settings
-from django.core.exceptions import DisallowedHost
+from django.core.exceptions import SuspiciousOperation
 from django.core.handlers.wsgi import WSGIRequest
 
 from core.audience import count
@@ -54,6 +54,7 @@ class GenerationWatch:
         self.connection = None
         self.generation = None
         self.retry_at = 0.0
+        self.warned = False
         self.lock = threading.Lock()
 
     def current(self):
@@ -98,7 +99,10 @@ class GenerationWatch:
             connection.read_response()
         except Exception:
             self.retry_at = time.monotonic() + self.RETRY_SECONDS
-            logger.warning("Page cache: generation not watched, read at every hit", exc_info=True)
+            # Said once per process: an old Redis would otherwise fill the log every 5 s.
+            log = logger.debug if self.warned else logger.warning
+            log("Page cache: generation not watched, read at every hit", exc_info=True)
+            self.warned = True
             return None
         return connection
 
@@ -140,7 +144,12 @@ class PageCacheApplication:
     def __call__(self, environ, start_response):
         if page_cache_enabled() and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
             request = WSGIRequest(environ)
-            answer = self.stored_answer(request, environ)
+            try:
+                answer = self.stored_answer(request, environ)
+            except SuspiciousOperation:
+                # Too many parameters, a forbidden host…: Django answers them as it should
+                # (400), which it could not do from here.
+                answer = None
             if answer is not None:
                 count(request, answer.status_code, answer.content_type)
                 start_response(answer.status, list(answer.headers))
@@ -151,11 +160,8 @@ class PageCacheApplication:
         health = getattr(settings, "HEALTH_CHECK_PATH", "")
         if (health and request.path_info == health) or not may_use_cache(request):
             return None
-        try:
-            key = request_key(request)
-        except DisallowedHost:
-            # Django answers it (400) and never stores anything under such a host.
-            return None
+        # A forbidden host raises here (DisallowedHost): nothing is ever stored under one.
+        key = request_key(request)
         cache = page_cache()
         try:
             kept = self.kept.get(key)

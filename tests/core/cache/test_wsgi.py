@@ -183,3 +183,10 @@ def test_the_middleware_stores_under_the_generation_read_in_front(client, stored
     cache.incr(GENERATION_KEY)
     assert client.get(url, **{LOOKED_UP: ("autre", 1)})["X-Cache"] == "MISS"
     assert read_current(cache, key)[1] is not None
+
+
+def test_hostile_requests_are_left_for_django_to_refuse(stored, server_b, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
+    many = "&".join(f"page={n}" for n in range(50))
+    assert server_b(stored[0].news_index.url, QUERY_STRING=many)[2] == b"rendu par Django"
+    assert server_b("/%ff%fe/")[2] == b"rendu par Django"
