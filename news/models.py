@@ -7,7 +7,7 @@ from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -405,6 +405,7 @@ class NewsPage(BasePage):
     base_form_class = NewsPageForm
 
     template = "pages/news_page.html"
+    serve_related = ("listing_image", "category")
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
@@ -490,9 +491,10 @@ class NewsPage(BasePage):
             data["articleSection"] = self.category.name
         return json_ld_script(data)
 
-    @property
+    @cached_property
     def listed_tags(self):
-        """The item's tags by name, from a listing's prefetch (for_listing) when there is one."""
+        """The item's tags by name, from a listing's prefetch (for_listing) when there is one;
+        read once for the page itself, which shows them and compares them for related news."""
         links = getattr(self, "listed_tag_links", None)
         tags = [link.tag for link in links] if links is not None else self.tags.all()
         return sorted(tags, key=lambda tag: tag.name)
@@ -501,7 +503,7 @@ class NewsPage(BasePage):
         """Other news sharing tags or the category, the most tags in common first."""
         # From the page's own cluster, so a preview compares the tags being edited; a tag
         # typed for the first time has no identifier yet and no other news shares it.
-        tag_ids = [tag.pk for tag in self.tags.all() if tag.pk is not None]
+        tag_ids = [tag.pk for tag in self.listed_tags if tag.pk is not None]
         others = NewsPage.objects.live().public().exclude(pk=self.pk)
         chosen = []
         if tag_ids:
@@ -563,6 +565,7 @@ class StoryPage(BasePage):
     base_form_class = DatedPageForm
 
     template = "pages/story_page.html"
+    serve_related = ("listing_image", "portrait_image", "organisation", "sector")
     parent_page_types = ["news.StoryIndexPage"]
     subpage_types = []
 

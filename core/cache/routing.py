@@ -126,7 +126,11 @@ def prime_route(request, path):
         request._wagtail_route_for_request = None
         return
     model = apps.get_model(entry["model"])
-    page = model.objects.filter(pk=entry["pk"]).first()
+    page = (
+        model.objects.filter(pk=entry["pk"])
+        .select_related(*getattr(model, "serve_related", ()))
+        .first()
+    )
     if page is None:
         return
     try:

@@ -17,6 +17,9 @@ class BasePage(CachedViewRestrictionsMixin, Page):
 
     # True on page types that hold member-only content (the member area's pages set it).
     member_only = False
+    # What the page's own template always shows of its relations, read with the page when it
+    # is served (core.cache.routing.prime_route) rather than one query each.
+    serve_related = ("listing_image",)
 
     summary = models.TextField(
         _("résumé"),

@@ -131,6 +131,7 @@ class EventPage(RoutablePageMixin, BasePage):
         OPEN = "open", _("Inscription sur le site")
 
     template = "pages/event_page.html"
+    serve_related = ("listing_image", "image", "organiser", "sector")
     parent_page_types = ["members.AgendaIndexPage"]
     subpage_types = []
 
