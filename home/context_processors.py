@@ -70,6 +70,21 @@ class SiteNavigation:
                 return page.specific_deferred
         return None
 
+    def ancestors_of(self, page):
+        """The pages from the site's root down to `page`'s parent, in order.
+
+        Taken from the root and the top pages the menus read when they are all there (a
+        page of the first or second level below the home page), read otherwise.
+        """
+        root = self.root_page
+        if root is None or not page.path.startswith(root.path):
+            return list(page.get_ancestors().filter(depth__gte=1))
+        known = {root.path: root, **{top.path: top for top in self.top_pages}}
+        paths = [page.path[: depth * page.steplen] for depth in range(root.depth, page.depth)]
+        if all(path in known for path in paths):
+            return [known[path] for path in paths]
+        return list(page.get_ancestors().filter(depth__gte=root.depth))
+
     @cached_property
     def directory_url(self):
         directory = self.top_page_of_type(PartnerDirectoryPage)
