@@ -19,6 +19,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.checks import Warning as CheckWarning
+from django.core.exceptions import DisallowedHost
 from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
@@ -357,6 +358,10 @@ class PageCacheMiddleware:
         cache = page_cache()
         try:
             key = request_key(request)
+        except DisallowedHost:
+            # Django answers 400 and logs it as a security event; nothing is stored for it.
+            return self.get_response(request)
+        try:
             looked_up = request.META.get(LOOKED_UP)
             if looked_up is not None and looked_up[0] == key:
                 # The WSGI application in front (core.cache.wsgi) has just missed it.

@@ -503,3 +503,10 @@ def test_fragments_follow_publications(client, site, settings):
     assert "Le club des partenaires a un an" in after
     assert ">Le club des partenaires se lance</a>" not in after  # the old card title
     assert 'href="/actualites/etiquette/hydrogene/"' in after
+
+
+def test_a_forbidden_host_gets_a_400_without_a_cache_error_in_the_log(client, site, caplog):
+    with caplog.at_level("ERROR", logger="core.cache"):
+        response = client.get("/", headers={"host": "evil.example"})
+    assert response.status_code == 400
+    assert not [record for record in caplog.records if record.name.startswith("core.cache")]
