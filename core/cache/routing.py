@@ -171,12 +171,21 @@ class RouteCacheMiddleware:
         return None
 
 
-def read_restricted_paths():
-    return dict(PageViewRestriction.objects.values_list("page__path", "page_id").distinct())
-
-
-def read_alias_paths():
-    return list(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True))
+def read_restricted_and_alias_paths():
+    """Both lists of paths in one query: every page served asks for both."""
+    restricted = PageViewRestriction.objects.order_by().values_list(
+        "page__path", "page_id", Value(True)
+    )
+    aliases = (
+        Page.objects.filter(alias_of__isnull=False)
+        .order_by()
+        .values_list("path", "pk", Value(False))
+    )
+    rows = restricted.union(aliases, all=True)
+    return {
+        "restricted": {path: page_id for path, page_id, is_restriction in rows if is_restriction},
+        "aliases": sorted(path for path, _, is_restriction in rows if not is_restriction),
+    }
 
 
 def read_restriction_rows():
@@ -186,18 +195,14 @@ def read_restriction_rows():
 # Kept per generation with the fragments, read in one cache trip (without the fragments,
 # restriction_map reads the paths once per request and leaves the rows to each page).
 RESTRICTION_FRAGMENTS = {
-    "view-restrictions": read_restricted_paths,
-    "alias-paths": read_alias_paths,
+    "restriction-paths": read_restricted_and_alias_paths,
     "view-restriction-rows": read_restriction_rows,
 }
 
 
 def restriction_map_of(values):
-    return {
-        "restricted": values["view-restrictions"],
-        "aliases": values["alias-paths"],
-        "rows": values.get("view-restriction-rows"),
-    }
+    """The restriction map from the fragments read (core.cache.routing.restriction_map)."""
+    return {**values["restriction-paths"], "rows": values["view-restriction-rows"]}
 
 
 def read_fragments(readers):
@@ -218,24 +223,6 @@ def prefilled(queryset, rows):
     return queryset
 
 
-def read_restricted_and_alias_paths():
-    """Both lists of paths in one query: every page served asks for both."""
-    restricted = PageViewRestriction.objects.order_by().values_list(
-        "page__path", "page_id", Value(True)
-    )
-    aliases = (
-        Page.objects.filter(alias_of__isnull=False)
-        .order_by()
-        .values_list("path", "pk", Value(False))
-    )
-    rows = restricted.union(aliases, all=True)
-    return {
-        "restricted": {path: page_id for path, page_id, is_restriction in rows if is_restriction},
-        "aliases": sorted(path for path, _, is_restriction in rows if not is_restriction),
-        "rows": None,
-    }
-
-
 def restricted_paths():
     """Paths of pages holding a view restriction: per generation with the fragments, else
     read once per request (a page's menus, listings and sidebars ask up to six times)."""
@@ -250,7 +237,9 @@ def restriction_map():
         return per_request("restriction-map", read_restriction_fragments)
     # Without the fragments, the restrictions themselves are read for the page that needs
     # them.
-    return per_request("restriction-paths", read_restricted_and_alias_paths)
+    return per_request(
+        "restriction-paths", lambda: {**read_restricted_and_alias_paths(), "rows": None}
+    )
 
 
 def restricted_q():
