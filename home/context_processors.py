@@ -78,7 +78,7 @@ class SiteNavigation:
         """
         root = self.root_page
         if root is None or not page.path.startswith(root.path):
-            return list(page.get_ancestors().filter(depth__gte=1))
+            return list(page.get_ancestors())
         known = {root.path: root, **{top.path: top for top in self.top_pages}}
         paths = [page.path[: depth * page.steplen] for depth in range(root.depth, page.depth)]
         if all(path in known for path in paths):
@@ -132,11 +132,7 @@ class SiteNavigation:
             missing = [pk for pk in page_ids.values() if pk is not None and pk not in pages]
             if missing:
                 pages.update((page.pk, page) for page in Page.objects.filter(pk__in=missing))
-            urls = {
-                name: pages[pk].url
-                for name, pk in page_ids.items()
-                if pk is not None and pk in pages
-            }
+            urls = {name: pages[pk].url for name, pk in page_ids.items() if pk in pages}
             urls["contact_email"] = site_settings.email
             return urls
 

@@ -77,14 +77,15 @@ class GenerationWatch:
         if self.connection is None:
             self.connection = self.connect()
             return False
+        told = False
         try:
-            if not self.connection.can_read(timeout=0):
-                return True
             while self.connection.can_read(timeout=0):
                 self.connection.read_response(push_request=True, timeout=0)
+                told = True
         except Exception:
             self.disconnect()
-        return False
+            return False
+        return not told
 
     def connect(self):
         if time.monotonic() < self.retry_at:
