@@ -35,6 +35,7 @@ from core.listings import (
     paginate_public_listing,
 )
 from core.models import BasePage, IntroductionMixin
+from core.postgresql import planned_for_values
 from core.structured_data import json_ld_script
 from core.summaries import stored_summary
 
@@ -258,15 +259,17 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
         pks = items.values_list("pk", flat=True)
         paginator = Paginator(pks, ITEMS_PER_PAGE)
         # The whole archive's count is part of its summary; a filtered one is counted.
-        paginator.count = cached_fragment(
-            f"{key}:count",
-            lambda: pks.count() if any(filters) else self.archive_part("count"),
-        )
-        page_of_pks = paginator.get_page(request.GET.get("page"))
-        if paginator.count:
-            page_of_pks.object_list = cached_fragment(
-                f"{key}:page:{page_of_pks.number}", lambda: list(page_of_pks.object_list)
+        # Both scan every item under the index: planned for their own values (core.db).
+        with planned_for_values():
+            paginator.count = cached_fragment(
+                f"{key}:count",
+                lambda: pks.count() if any(filters) else self.archive_part("count"),
             )
+            page_of_pks = paginator.get_page(request.GET.get("page"))
+            if paginator.count:
+                page_of_pks.object_list = cached_fragment(
+                    f"{key}:page:{page_of_pks.number}", lambda: list(page_of_pks.object_list)
+                )
         tag = extra.get("current_tag")
         context = {
             "listing_description": self.listing_description(**extra),

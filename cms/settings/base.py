@@ -164,6 +164,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and RANDOM_
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c random_page_cost={float(RANDOM_PAGE_COST)}"
     )
+# Prepared statements (core.postgresql): PostgreSQL plans each repeated query once per
+# connection instead of at every request. Off behind a pooler in transaction mode that does
+# not keep prepared statements (DB_PREPARED_STATEMENTS=false).
+PREPARED_STATEMENTS = env_bool("DB_PREPARED_STATEMENTS", default=True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and PREPARED_STATEMENTS:
+    DATABASES["default"]["ENGINE"] = "core.postgresql"
+    DATABASES["default"]["OPTIONS"].update({"server_side_binding": True, "prepare_threshold": 5})
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

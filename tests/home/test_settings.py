@@ -98,7 +98,8 @@ def test_production_settings_are_strict(production_check):
     assert values["static"].endswith("CompressedManifestStaticFilesStorage")
     assert values["language"] == "fr"
     assert values["tz"] == "Europe/Paris"
-    assert values["database"] == "django.db.backends.postgresql"
+    # Django's PostgreSQL backend, preparing statements (core.postgresql).
+    assert values["database"] == "core.postgresql"
 
 
 def test_site_speaks_french_in_paris_time():
