@@ -58,8 +58,14 @@ def can_read_page(page, user):
             return False
         # Page types whose audience varies from page to page (member events) say which of
         # their pages a member may not read; the listings below exclude the same pages.
-        hidden_from = getattr(page.specific_class, "hidden_from", None)
-        if hidden_from is not None and hidden_from(user).filter(pk=page.pk).exists():
+        # A specific page knows its own audience (`is_hidden_from`: no query, mostly).
+        if (is_hidden_from := getattr(page, "is_hidden_from", None)) is not None:
+            hidden = is_hidden_from(user)
+        elif (hidden_from := getattr(page.specific_class, "hidden_from", None)) is not None:
+            hidden = hidden_from(user).filter(pk=page.pk).exists()
+        else:
+            hidden = False
+        if hidden:
             return False
     return all(restriction_accepts(r, user) for r in page.get_view_restrictions())
 

@@ -13,7 +13,12 @@ from core.cache.shared import (
     register_shared_parameters,
 )
 
-from .agenda import private_feed_url, registered_event_ids, registration_context
+from .agenda import (
+    private_feed_url,
+    registered_event_ids,
+    registration_context,
+    served_event_key,
+)
 from .forms import StrategyFeedbackForm
 from .models import EventPage, StrategyDraftPage
 from .views import feedback_section
@@ -42,7 +47,9 @@ def registered_badge(request, event_id):
 
 
 def event_registration(request, event_id):
-    event = EventPage.objects.get(pk=int(event_id))
+    event = per_request(
+        served_event_key(int(event_id)), lambda: EventPage.objects.get(pk=int(event_id))
+    )
     context = {"page": event, **registration_context(event, request)}
     return render_to_string("components/_event_registration.html", context, request=request)
 

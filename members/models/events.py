@@ -569,6 +569,19 @@ class MemberEventPage(MemberAccessMixin, EventPage):
         self.show_in_menus = False
         super().full_clean(*args, **kwargs)
 
+    def is_hidden_from(self, user):
+        """`hidden_from` for this event alone, read from its own fields: the page being served
+        asks no query, but for a commission meeting whether the member sits on it."""
+        if is_editor(user):
+            return False
+        if self.audience == self.Audience.PARTNERS:
+            return False
+        if self.audience == self.Audience.COUNCIL:
+            return COUNCIL not in user_group_names(user)
+        if self.audience == self.Audience.COMMISSION and self.commission_id is not None:
+            return not commissions_of(user).filter(pk=self.commission_id).exists()
+        return True
+
     @classmethod
     def hidden_from(cls, user):
         """The member events this member may not read (a subquery, never evaluated here):

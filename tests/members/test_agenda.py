@@ -13,6 +13,7 @@ from django.utils import timezone
 import icalendar
 import pytest
 
+from core.roles import user_group_names
 from members.access import can_read_page
 from members.calendar import ics_bytes
 from members.models import EventPage, MemberEventPage
@@ -373,3 +374,26 @@ def test_writers_reach_neither_registrants_nor_the_action_plan(client, member_ar
     if response.status_code == 302:
         assert response["Location"].startswith("/admin/")
         assert client.get(response["Location"]).status_code in (200, 302)
+
+
+@pytest.mark.parametrize("visitor", [v for v in EXPECTED if v != "anonymous"])
+def test_an_event_page_and_the_listings_hide_the_same_events(agenda, accounts, visitor):
+    """The served page's own check (`is_hidden_from`, read from its fields) and the listings'
+    subquery (`hidden_from`) agree for every audience and every kind of member."""
+    user = accounts[visitor]
+    hidden = set(MemberEventPage.hidden_from(user).values_list("pk", flat=True))
+    for name in ("partners", "council", "commission"):
+        event = MemberEventPage.objects.get(pk=agenda[name].pk)
+        assert event.is_hidden_from(user) is (event.pk in hidden), name
+        assert event.is_hidden_from(user) is (EXPECTED[visitor][name] == 403), name
+
+
+def test_an_event_for_all_partners_is_checked_without_a_query(
+    agenda, accounts, django_assert_num_queries
+):
+    event = MemberEventPage.objects.get(pk=agenda["partners"].pk)
+    user = accounts["cotech"]
+    # Read once per request with the account (members.backends).
+    user_group_names(user)
+    with django_assert_num_queries(0):
+        assert event.is_hidden_from(user) is False
