@@ -12,6 +12,8 @@ Built on django-otp's TOTP devices: no Wagtail-specific package supports Wagtail
 """
 
 import base64
+import logging
+import smtplib
 
 from django import forms
 from django.conf import settings
@@ -41,6 +43,8 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .mail import send_mail_from_template, send_two_factor_enrolled
+
+logger = logging.getLogger(__name__)
 
 DEVICE_NAME = "Application d'authentification"
 # What stays open to a privileged account before its second factor, besides OPEN_VIEW_NAMES:
@@ -98,11 +102,20 @@ def enrolment_link(request, user):
 
 
 def send_enrolment_link(request, user):
-    """E-mail the link, at most once every few minutes per account."""
-    if not cache.add(f"two-factor-enrolment-link:{user.pk}", 1, ENROLMENT_LINK_INTERVAL):
-        return False
+    """E-mail the link, at most once every few minutes per account. False when it could not
+    be sent: the mail server refused it or could not be reached, and the next visit retries."""
+    key = f"two-factor-enrolment-link:{user.pk}"
+    if not cache.add(key, 1, ENROLMENT_LINK_INTERVAL):
+        return True
     context = {"user": user, "link": enrolment_link(request, user)}
-    send_mail_from_template("security/emails/two_factor_enrolment_link.txt", context, user.email)
+    try:
+        send_mail_from_template(
+            "security/emails/two_factor_enrolment_link.txt", context, user.email
+        )
+    except (OSError, smtplib.SMTPException):
+        logger.exception("Two-factor enrolment link not sent to account %s", user.pk)
+        cache.delete(key)
+        return False
     return True
 
 
@@ -219,9 +232,12 @@ class TwoFactorSetupView(View):
 
     def link_sent(self, request):
         """Whoever only knows the password gets no key: the mailbox's owner gets a link."""
-        send_enrolment_link(request, request.user)
+        sent = send_enrolment_link(request, request.user)
         return TemplateResponse(
-            request, "security/two_factor_link_sent.html", {"email": request.user.email}
+            request,
+            "security/two_factor_link_sent.html",
+            {"email": request.user.email, "sent": sent},
+            status=200 if sent else 503,
         )
 
     def post(self, request):

@@ -96,6 +96,25 @@ def test_enrolment_page_refuses_whoever_only_knows_the_password(client, superuse
     assert len(mail.outbox) == 1
 
 
+def test_a_mail_server_down_gets_a_french_message_and_a_retry(client, superuser, monkeypatch):
+    """An unreachable mail server is no 500: the page says so, and the next visit retries."""
+    import core.two_factor
+
+    def refused(*args, **kwargs):
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    client.force_login(superuser)
+    with monkeypatch.context() as patch:
+        patch.setattr(core.two_factor, "send_mail_from_template", refused)
+        page = client.get(SETUP)
+    assert page.status_code == 503
+    assert "n'a pas pu être envoyé" in page.content.decode()
+    assert mail.outbox == []
+    page = client.get(SETUP)
+    assert page.status_code == 200
+    assert [message.to for message in mail.outbox] == [[superuser.email]]
+
+
 def test_enrolment_link_is_refused_to_another_account_or_a_forged_token(client, superuser, editor):
     """The link opens enrolment only in the session of the account it was sent to."""
     client.force_login(superuser)
