@@ -20,12 +20,12 @@ TAGS = [
 ]
 
 
-def render(load, tag, **context):
-    return Template(f"{{% load {load} %}}{{% picture {tag} %}}").render(Context(context))
+def render(load, tag, **values):
+    return Template(f"{{% load {load} %}}{{% picture {tag} %}}").render(Context(values))
 
 
 @pytest.fixture
-def context():
+def values():
     from django.utils.safestring import mark_safe
 
     return {
@@ -38,36 +38,36 @@ def context():
 
 
 @pytest.mark.parametrize("tag", TAGS)
-def test_same_markup_as_wagtail(context, tag):
-    ours = render("pictures", tag, **context)
-    assert ours == render("wagtailimages_tags", tag, **context)
+def test_same_markup_as_wagtail(values, tag):
+    ours = render("pictures", tag, **values)
+    assert ours == render("wagtailimages_tags", tag, **values)
     assert ours.startswith("<picture>")
     assert "<script>" not in ours
 
 
-def test_rendered_twice_the_same(context):
+def test_rendered_twice_the_same(values):
     template = Template(f"{{% load pictures %}}{{% picture {TAGS[0]} %}}")
-    first = template.render(Context(context))
-    context["image"] = factories.SiteImageFactory()
-    second = template.render(Context(context))
+    first = template.render(Context(values))
+    values["image"] = factories.SiteImageFactory()
+    second = template.render(Context(values))
     assert first != second
-    assert second == render("wagtailimages_tags", TAGS[0], **context)
+    assert second == render("wagtailimages_tags", TAGS[0], **values)
 
 
 def test_no_image_no_markup():
     assert render("pictures", "image width-50", image=None) == ""
 
 
-def test_as_a_variable(context):
+def test_as_a_variable(values):
     template = "{% load pictures %}{% picture image width-{40,80} format-{webp,jpeg} as pic %}"
-    picture = Template(template + "{{ pic }}").render(Context(context))
+    picture = Template(template + "{{ pic }}").render(Context(values))
     wagtail = Template(template.replace("pictures", "wagtailimages_tags") + "{{ pic }}")
-    assert picture == wagtail.render(Context(context))
+    assert picture == wagtail.render(Context(values))
 
 
-def test_a_missing_file_as_wagtail_shows_it(context):
-    image = context["image"]
+def test_a_missing_file_as_wagtail_shows_it(values):
+    image = values["image"]
     image.file.storage.delete(image.file.name)
     image.renditions.all().delete()
     tag = "image width-{40,80} format-{webp,jpeg}"
-    assert render("pictures", tag, **context) == render("wagtailimages_tags", tag, **context)
+    assert render("pictures", tag, **values) == render("wagtailimages_tags", tag, **values)
