@@ -170,7 +170,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and RANDOM_
 PREPARED_STATEMENTS = env_bool("DB_PREPARED_STATEMENTS", default=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and PREPARED_STATEMENTS:
     DATABASES["default"]["ENGINE"] = "core.postgresql"
-    DATABASES["default"]["OPTIONS"].update({"server_side_binding": True, "prepare_threshold": 5})
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"server_side_binding": True, "prepare_threshold": 5}
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -53,6 +53,22 @@ def test_production_refuses_to_start_without_a_secret(missing):
     assert missing in result.stderr
 
 
+@pytest.mark.slow
+def test_prepared_statements_without_the_planner_setting():
+    """An empty PG_RANDOM_PAGE_COST (keep the server's) leaves no OPTIONS to extend."""
+    show = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DATABASES['default']['ENGINE'], "
+        "settings.DATABASES['default']['OPTIONS'])"
+    )
+    env = production_env(DATABASE_URL="postgres://u@db.example.org/cms", PG_RANDOM_PAGE_COST="")
+    result = run_python("-c", show, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        "core.postgresql {'server_side_binding': True, 'prepare_threshold': 5}"
+    )
+
+
 # `manage.py check --deploy`, then the settings it ran with, in one interpreter: each start
 # of Django and Wagtail costs seconds.
 CHECK_AND_DUMP = """
