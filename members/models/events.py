@@ -569,15 +569,22 @@ class MemberEventPage(MemberAccessMixin, EventPage):
         self.show_in_menus = False
         super().full_clean(*args, **kwargs)
 
+    @classmethod
+    def open_audiences(cls, user):
+        """The audiences whose events this member reads without further check (editors: None,
+        they read every event); commission meetings also need the member on the commission."""
+        if is_editor(user):
+            return None
+        if COUNCIL in user_group_names(user):
+            return {cls.Audience.PARTNERS, cls.Audience.COUNCIL}
+        return {cls.Audience.PARTNERS}
+
     def is_hidden_from(self, user):
         """`hidden_from` for this event alone, read from its own fields: the page being served
         asks no query, but for a commission meeting whether the member sits on it."""
-        if is_editor(user):
+        audiences = self.open_audiences(user)
+        if audiences is None or self.audience in audiences:
             return False
-        if self.audience == self.Audience.PARTNERS:
-            return False
-        if self.audience == self.Audience.COUNCIL:
-            return COUNCIL not in user_group_names(user)
         if self.audience == self.Audience.COMMISSION and self.commission_id is not None:
             return not commissions_of(user).filter(pk=self.commission_id).exists()
         return True
@@ -587,12 +594,12 @@ class MemberEventPage(MemberAccessMixin, EventPage):
         """The member events this member may not read (a subquery, never evaluated here):
         council events for those outside the council, commission meetings for those outside
         the commission. Editors read them all."""
-        if is_editor(user):
+        audiences = cls.open_audiences(user)
+        if audiences is None:
             return cls.objects.none().values("pk")
-        visible = Q(audience=cls.Audience.PARTNERS)
-        if COUNCIL in user_group_names(user):
-            visible |= Q(audience=cls.Audience.COUNCIL)
-        visible |= Q(audience=cls.Audience.COMMISSION, commission__in=commissions_of(user))
+        visible = Q(audience__in=audiences) | Q(
+            audience=cls.Audience.COMMISSION, commission__in=commissions_of(user)
+        )
         return cls.objects.exclude(visible).values("pk")
 
 
