@@ -259,7 +259,7 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
         pks = items.values_list("pk", flat=True)
         paginator = Paginator(pks, ITEMS_PER_PAGE)
         # The whole archive's count is part of its summary; a filtered one is counted.
-        # Both scan every item under the index: planned for their own values (core.db).
+        # Both scan every item under the index: planned for their own values (core.postgresql).
         with planned_for_values():
             paginator.count = cached_fragment(
                 f"{key}:count",
