@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from core.cache import per_request
+from core.cache import remember_per_request
 from core.listings import filter_by_sector, filter_value_or_404, paginate, paginate_public_listing
 from core.security import client_fingerprint, count_in_window, mark_private, resubmitted_data
 
@@ -21,6 +21,7 @@ from .access import readable_member_pages
 from .calendar import ics_response
 from .forms import VisitorRegistrationForm
 from .models import EventPage, EventRegistration, User
+from .models.base import served_page_key
 from .models.events import PARIS, local_moment
 from .registrations import (
     RegistrationClosed,
@@ -141,14 +142,10 @@ def linked_minutes(event, user):
     return readable_member_pages(event.minutes.live(), user).order_by("-meeting_date")
 
 
-def served_event_key(event_id):
-    return f"members:served-event:{event_id}"
-
-
 def event_view(event, request, form=None, status=200):
     if event.pk is not None:
         # Its registration part (members.personal) is written with the page already read.
-        per_request(served_event_key(event.pk), lambda: event)
+        remember_per_request(served_page_key(event.pk), event)
     context = registration_context(event, request, form)
     context["minutes"] = linked_minutes(event, request.user)
     context["ics_url"] = event.url + event.reverse_subpage("ics_view")

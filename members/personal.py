@@ -13,14 +13,10 @@ from core.cache.shared import (
     register_shared_parameters,
 )
 
-from .agenda import (
-    private_feed_url,
-    registered_event_ids,
-    registration_context,
-    served_event_key,
-)
+from .agenda import private_feed_url, registered_event_ids, registration_context
 from .forms import StrategyFeedbackForm
 from .models import EventPage, StrategyDraftPage
+from .models.base import served_page_key
 from .views import feedback_section
 
 
@@ -46,10 +42,17 @@ def registered_badge(request, event_id):
     return render_to_string("components/_registered_badge.html", context, request=request)
 
 
+def served_page(model, page_id):
+    """The page being served when the part is about it (members.models.base), else read."""
+    page_id = int(page_id)
+    page = per_request(served_page_key(page_id), lambda: None)
+    if not isinstance(page, model):
+        page = model.objects.get(pk=page_id)
+    return page
+
+
 def event_registration(request, event_id):
-    event = per_request(
-        served_event_key(int(event_id)), lambda: EventPage.objects.get(pk=int(event_id))
-    )
+    event = served_page(EventPage, event_id)
     context = {"page": event, **registration_context(event, request)}
     return render_to_string("components/_event_registration.html", context, request=request)
 
@@ -57,7 +60,7 @@ def event_registration(request, event_id):
 def draft_feedback(request, draft_id):
     """The reader's feedback on a strategy draft, and the form to give more (members.views
     draft_page_view renders the same section for a form sent back with its errors)."""
-    draft = StrategyDraftPage.objects.get(pk=int(draft_id))
+    draft = served_page(StrategyDraftPage, draft_id)
     form = StrategyFeedbackForm() if draft.accepts_feedback else None
     context = {
         "page": draft,

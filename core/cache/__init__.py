@@ -211,6 +211,13 @@ def per_request(name, compute):
     return values[name]
 
 
+def remember_per_request(name, value):
+    """Hand `value` to whatever asks `per_request(name, …)` later in this request."""
+    values = request_values.get()
+    if values is not None:
+        values[name] = value
+
+
 def cached_fragment(name, compute):
     """A value computed once per generation, e.g. a sidebar aggregated over every news item.
 

@@ -1,8 +1,15 @@
 """What every member page type shares: member-only, private answers, never in menus."""
 
+from core.cache import remember_per_request
 from core.cache.shared import render_shared
 from core.models import BasePage
 from core.security import mark_private
+
+
+def served_page_key(page_id):
+    """Names the page being served, for the parts of it written for each reader
+    (members.personal), which would otherwise read it again."""
+    return f"members:served-page:{page_id}"
 
 
 class MemberAccessMixin:
@@ -31,6 +38,8 @@ class MemberAccessMixin:
         from ..access import shared_audience
 
         audience = shared_audience(request.user) if self.shared_rendering else None
+        # A stored rendering still has its reader's parts to write, about this very page.
+        remember_per_request(served_page_key(self.pk), self)
         response = render_shared(request, audience, lambda: serve(request, *args, **kwargs))
         return mark_private(response)
 

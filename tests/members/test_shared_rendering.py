@@ -281,3 +281,32 @@ def test_a_rendering_that_showed_messages_is_not_kept(colleagues, rf):
     # Nothing was kept from the first rendering: the second is rendered and stored.
     assert response["X-Cache"] == "MISS"
     assert "inscription" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "table"),
+    [("meeting", "members_membereventpage"), ("draft", "members_strategydraftpage")],
+)
+def test_a_stored_rendering_reads_its_page_once_for_the_readers_part(
+    pages, colleagues, name, table
+):
+    """The registration or feedback part is written with the page routing read."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first, second = colleagues
+    for person in colleagues:
+        person.groups.add(Group.objects.get(name=COUNCIL))
+    url = pages[name].url
+    client_of(first).get(url)
+    client = client_of(second)
+    with CaptureQueriesContext(connection) as captured:
+        answer = client.get(url)
+    assert answer.status_code == 200
+    assert answer["X-Cache"] == "HIT"
+    reads = [
+        query["sql"]
+        for query in captured
+        if re.search(rf'FROM "({table}|members_eventpage)"', query["sql"])
+    ]
+    assert len(reads) == 1, reads
