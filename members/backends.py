@@ -6,7 +6,10 @@ from functools import lru_cache
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.db import connection
+
+from core.compiled import compiled
 
 # What facilitating a commission gives: the admin's door and its actions' tracker, where the
 # listing and the forms show only the actions of the commissions the person facilitates
@@ -131,9 +134,21 @@ class MemberBackend(ModelBackend):
 
     def get_user(self, user_id):
         user_model = get_user_model()
+        pk_field = user_model._meta.pk
         try:
-            user = user_model._default_manager.select_related("organisation").get(pk=user_id)
-        except user_model.DoesNotExist:
+            pk = pk_field.get_prep_value(pk_field.to_python(user_id))
+        except ValidationError:
+            return None
+        if pk is None:
+            return None
+        # Every signed-in request asks: the statement is compiled once (core.compiled).
+        found = compiled(
+            "member-backend-user",
+            lambda: user_model._default_manager.select_related("organisation").filter(pk=pk),
+            [pk],
+        )
+        user = next(iter(found), None)
+        if user is None:
             return None
         if not self.user_can_authenticate(user):
             return None

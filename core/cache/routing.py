@@ -19,6 +19,7 @@ from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
 
+from ..compiled import compiled
 from . import cached_fragment, cached_fragments, fragment_cache_enabled, per_request
 
 # Page classes whose route() is one of these two can be resumed from the page found.
@@ -125,12 +126,16 @@ def prime_route(request, path):
     if entry.get("missing"):
         request._wagtail_route_for_request = None
         return
-    model = apps.get_model(entry["model"])
-    page = (
-        model.objects.filter(pk=entry["pk"])
-        .select_related(*getattr(model, "serve_related", ()))
-        .first()
+    model, pk = apps.get_model(entry["model"]), int(entry["pk"])
+    # The same statement for every page of a type: compiled once (core.compiled).
+    found = compiled(
+        f"route-page:{entry['model']}",
+        lambda: model.objects.filter(pk=pk).select_related(*getattr(model, "serve_related", ()))[
+            :1
+        ],
+        [pk],
     )
+    page = next(iter(found), None)
     if page is None:
         return
     try:
