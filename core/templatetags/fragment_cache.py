@@ -13,7 +13,7 @@ import hashlib
 from django import template
 from django.utils.safestring import mark_safe
 
-from core.cache import cached_fragment
+from core.cache import cached_fragment, fragment_cache_enabled
 from core.cache.shared import is_sharing
 
 register = template.Library()
@@ -34,6 +34,9 @@ class FragmentCacheNode(template.Node):
         self.vary_on = vary_on
 
     def render(self, context):
+        if not fragment_cache_enabled():
+            # Nothing is stored: no name to work out (a digest per news card otherwise).
+            return self.nodelist.render(context)
         name = fragment_name(*(value.resolve(context) for value in self.vary_on))
         return mark_safe(cached_fragment(name, lambda: str(self.nodelist.render(context))))  # noqa: S308 - rendered template output
 
