@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from core.cache import cached_fragment, fragment_cache_enabled
 from core.cache.routing import public_pages
+from core.compiled import compiled
 from core.models import BasePage
 from members.models import Organisation
 from news.models import NewsPage, StoryPage
@@ -185,8 +186,19 @@ class SiteSettings(BaseSiteSetting):
     def for_site(cls, site):
         # Every page shows them: read once per generation (a change to them bumps it).
         # Wagtail's for_request() asks here, then keeps the answer for the request.
-        read = super().for_site
-        if site is None or not fragment_cache_enabled():
+        create = super().for_site
+
+        def read(site):
+            # The same statement on every page, compiled once (core.compiled); Wagtail's
+            # get_or_create when the site has none yet.
+            found = compiled(
+                "site-settings", lambda: cls.base_queryset().filter(site_id=site.pk)[:1], [site.pk]
+            )
+            return next(iter(found), None) or create(site)
+
+        if site is None:
+            return create(site)
+        if not fragment_cache_enabled():
             return read(site)
         return cached_fragment(f"site-settings:{site.pk}", lambda: read(site))
 

@@ -116,3 +116,20 @@ def test_the_signed_in_account_is_read_by_its_statement(accounts):
     assert backend.get_user("pas un identifiant") is None
     assert backend.get_user(None) is None
     assert backend.get_user(get_user_model().objects.order_by("-pk")[0].pk + 1) is None
+
+
+def test_site_settings_are_read_by_their_statement_for_each_site(home_page):
+    from wagtail.models import Site
+
+    from home.models import SiteSettings
+
+    first = home_page.get_site()
+    other = Site.objects.create(hostname="autre.example.org", root_page=home_page)
+    # Created the first time, as Wagtail's get_or_create does.
+    assert SiteSettings.for_site(first).site_id == first.pk
+    assert SiteSettings.for_site(other).site_id == other.pk
+    SiteSettings.objects.filter(site=other).update(email="contact@autre.example.org")
+    assert SiteSettings.for_site(other).email == "contact@autre.example.org"
+    assert SiteSettings.for_site(first).email != "contact@autre.example.org"
+    assert compiled_module.statements["site-settings"] is not None
+    assert SiteSettings.objects.count() == 2
