@@ -12,17 +12,15 @@ leaves the query to Django for good and says so in the log.
 """
 
 import logging
-import threading
 from functools import cache
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
-from django.db.models.sql.query import Query
 
 logger = logging.getLogger(__name__)
 
-# key → (queryset, sql, compiler state), or None for a query left to Django.
+# key → (queryset, sql, compiler state), or None for a query left to Django. Two threads
+# compiling the same key at once store the same statement: no lock needed.
 statements = {}
-lock = threading.Lock()
 
 
 @cache
@@ -82,12 +80,12 @@ def compiled(key, build, params):
         except (EmptyResultSet, FullResultSet):
             # Values that make the query trivial: this time only, Django's own way.
             return queryset
-        usable = tuple(compiled_params) == params and isinstance(queryset.query, Query)
-        if not usable:
+        if tuple(compiled_params) != params:
             logger.warning("Compiled query %s: its parameters differ, left to Django", key)
-        with lock:
-            statements[key] = (queryset._chain(), sql, compiler_state(compiler)) if usable else None
-        return queryset
+            statements[key] = None
+            return queryset
+        # Run from the statement already, this first time too: not compiled a second time.
+        entry = statements[key] = (queryset, sql, compiler_state(compiler))
     template, sql, state = entry
     queryset = template._chain()
     queryset.query.__class__ = frozen_query_class(type(queryset.query))
