@@ -45,10 +45,13 @@ def registered_badge(request, event_id):
 def served_page(model, page_id):
     """The page being served when the part is about it (members.models.base), else read."""
     page_id = int(page_id)
-    page = per_request(served_page_key(page_id), lambda: None)
-    if not isinstance(page, model):
-        page = model.objects.get(pk=page_id)
-    return page
+
+    def read():
+        return model.objects.get(pk=page_id)
+
+    page = per_request(served_page_key(page_id), read)
+    # The page served under this identifier is of another type than the part expects.
+    return page if isinstance(page, model) else read()
 
 
 def event_registration(request, event_id):
