@@ -15,6 +15,7 @@ import logging
 from functools import cache
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
+from django.db.models.sql.datastructures import Join
 
 logger = logging.getLogger(__name__)
 
@@ -101,3 +102,104 @@ def compiler_state(compiler):
         for name, value in compiler.__dict__.items()
         if name not in {"query", "connection", "using", "elide_empty"}
     }
+
+
+# (key, database, slice, WHERE clause's SQL, joins) → (sql, compiler state), or None for a
+# shape whose SQL has values outside its WHERE clause. Bounded: offsets and lists of
+# identifiers make new shapes; the oldest are forgotten first.
+shapes = {}
+SHAPES_KEPT = 512
+
+
+def reuse_sql(queryset, key):
+    """`queryset`, whose SQL is compiled once per shape and reused while only values change.
+
+    For listings whose query is rebuilt at every request: Django spends most of its compiling
+    on the selected columns, the joins of `select_related` and the ordering, which are the
+    same each time. When this queryset is read, only its WHERE clause is compiled; if it
+    gives the SQL text a query of the same `key` gave before, with the same joins and slice,
+    the rest of that statement is reused with this WHERE clause's values. Any change of shape
+    (another number of identifiers, a restricted page more, `IS NULL` for a missing value)
+    changes that SQL text and is compiled afresh.
+
+    `key` names what else the query is made of (columns, ordering, `select_related`): the
+    code at one place builds it the same way every time. The queryset returned can be refined
+    like any other; a refined copy is an ordinary queryset again.
+    """
+    queryset = queryset._chain()
+    queryset.__class__ = reusing_queryset_class(type(queryset))
+    queryset._sql_key = key
+    return queryset
+
+
+@cache
+def reusing_queryset_class(queryset_class):
+    """`queryset_class` that reads its rows through `statement_for()`."""
+
+    def _fetch_all(self):
+        if self._result_cache is not None:
+            return queryset_class._fetch_all(self)
+        query = self.query
+        # Through `_query`: the `query` setter would turn a values_list() into values().
+        self._query = statement_for(self._sql_key, query, self.db)
+        try:
+            return queryset_class._fetch_all(self)
+        finally:
+            # Counting or refining it afterwards starts from its own query again.
+            self._query = query
+
+    def _clone(self):
+        clone = queryset_class._clone(self)
+        clone.__class__ = queryset_class
+        return clone
+
+    return type(
+        f"Reusing{queryset_class.__name__}",
+        (queryset_class,),
+        {"_fetch_all": _fetch_all, "_clone": _clone},
+    )
+
+
+def joins_of(query):
+    return tuple(
+        (alias, join.table_name, join.join_type, join.parent_alias, join.join_cols)
+        if isinstance(join, Join)
+        else (alias, join.table_name)
+        for alias, join in query.alias_map.items()
+    )
+
+
+def statement_for(key, query, using):
+    """`query`, or a copy that runs the statement compiled for its shape before."""
+    if query.combinator or query.annotations or query.extra or query.group_by is not None:
+        # Values may sit outside the WHERE clause: left to Django.
+        return query
+    try:
+        where, where_params = query.get_compiler(using).compile(query.where)
+    except FullResultSet:
+        where, where_params = "", []
+    except EmptyResultSet:
+        return query
+    shape = (key, using, query.low_mark, query.high_mark, where, joins_of(query))
+    entry = shapes.get(shape, False)
+    if entry is False:
+        compiler = query.clone().get_compiler(using)
+        try:
+            sql, params = compiler.as_sql()
+        except (EmptyResultSet, FullResultSet):
+            return query
+        if tuple(params) == tuple(where_params):
+            entry = (sql, compiler_state(compiler))
+        else:
+            logger.warning("Reused SQL %s: values outside its WHERE clause, left to Django", key)
+            entry = None
+        if len(shapes) >= SHAPES_KEPT:
+            shapes.pop(next(iter(shapes)))
+        shapes[shape] = entry
+    if entry is None:
+        return query
+    sql, state = entry
+    frozen = query.clone()
+    frozen.__class__ = frozen_query_class(type(query))
+    frozen.frozen = (sql, tuple(where_params), state)
+    return frozen

@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 
 from core.cache import cached_fragment
 from core.cache.routing import public_pages
+from core.compiled import reuse_sql
 from core.hooks import menu_entries
 from core.models import without_member_only
 from core.roles import EDITOR_GROUPS, user_group_names
@@ -42,8 +43,11 @@ class SiteNavigation:
         return cached_fragment(
             f"nav:{self.site.pk}:top-pages",
             lambda: list(
-                without_member_only(public_pages(self.root_page.get_children().live())).order_by(
-                    "path"
+                reuse_sql(
+                    without_member_only(
+                        public_pages(self.root_page.get_children().live())
+                    ).order_by("path"),
+                    "top-pages",
                 )
             ),
         )

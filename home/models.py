@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from core.cache import cached_fragment, fragment_cache_enabled
 from core.cache.routing import public_pages
-from core.compiled import compiled
+from core.compiled import compiled, reuse_sql
 from core.models import BasePage
 from members.models import Organisation
 from news.models import NewsPage, StoryPage
@@ -30,7 +30,7 @@ def featured_story_ids(home):
     if isinstance(chosen, models.QuerySet):
         # A list rather than a subquery: PostgreSQL took 2.6 ms to plan the stories' query
         # with it (seven tables to order), 0.7 ms with the identifiers.
-        return list(chosen.order_by().values_list("pk", flat=True))
+        return list(reuse_sql(chosen.order_by().values_list("pk", flat=True), "featured-ids"))
     # A preview's choice lives in the page's cluster, not in the database yet.
     return [story.pk for story in chosen]
 
@@ -40,6 +40,9 @@ class HomePage(BasePage):
 
     template = "pages/home_page.html"
     max_count = 1
+    # Read with the page when it is served (core.cache.routing.prime_route): the hero and
+    # the call to join the club show them.
+    serve_related = ("listing_image", "hero_image", "join_page")
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "news.NewsIndexPage",
@@ -112,11 +115,17 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsPage.objects.for_listing().descendant_of(self)[:6]
+        # Built the same way at every visit: their SQL is compiled once (core.compiled).
+        context["latest_news"] = reuse_sql(
+            NewsPage.objects.for_listing().descendant_of(self)[:6], "home-latest-news"
+        )
         # Lazy: with the fragments, a cached section reads nothing, not even the choice.
         context["featured_stories"] = SimpleLazyObject(
             lambda: list(
-                StoryPage.objects.for_listing().filter(pk__in=featured_story_ids(self))[:3]
+                reuse_sql(
+                    StoryPage.objects.for_listing().filter(pk__in=featured_story_ids(self))[:3],
+                    "home-featured-stories",
+                )
             )
         )
         context["founding_members"] = Organisation.objects.founding_members()

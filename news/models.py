@@ -26,6 +26,7 @@ from core.blocks import BodyBlock
 from core.cache import cached_fragment
 from core.cache.routing import CachedPrivacyQuerySetMixin
 from core.cards import render_cards
+from core.compiled import reuse_sql
 from core.images import CARD_SIZES, PORTRAIT_SIZES, SOCIAL_SIZE, with_image
 from core.listings import (
     ITEMS_PER_PAGE,
@@ -268,7 +269,8 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
             page_of_pks = paginator.get_page(request.GET.get("page"))
             if paginator.count:
                 page_of_pks.object_list = cached_fragment(
-                    f"{key}:page:{page_of_pks.number}", lambda: list(page_of_pks.object_list)
+                    f"{key}:page:{page_of_pks.number}",
+                    lambda: list(reuse_sql(page_of_pks.object_list, "news-listing-ids")),
                 )
         tag = extra.get("current_tag")
         context = {
@@ -277,7 +279,7 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
             "cards": render_cards(
                 request,
                 page_of_pks.object_list,
-                lambda pks: items.filter(pk__in=pks),
+                lambda pks: reuse_sql(items.filter(pk__in=pks), "news-cards"),
                 "components/news_card_body.html",
                 "news-card",
                 "item",

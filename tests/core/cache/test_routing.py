@@ -195,3 +195,49 @@ def test_stored_addresses_route_exactly_as_wagtail_does(client, site, settings, 
     # Two levels down: one query for the pages along the path and one for the page itself,
     # where Wagtail walks the tree level by level.
     assert ours[site.charter_news.url][3] < get(client, site.charter_news.url)[1]
+
+
+# The site of a request without fragments (core.cache.routing.find_site): every site read by
+# one statement, then Wagtail's ranking in Python.
+
+
+@pytest.mark.parametrize(
+    "sites",
+    [
+        # (hostname, port, default)
+        [("localhost", 80, True)],
+        [("localhost", 80, True), ("autre.example", 80, False)],
+        [("localhost", 80, True), ("autre.example", 8000, False)],
+        [("localhost", 80, False), ("autre.example", 443, False)],
+        [("localhost", 80, True), ("autre.example", 80, False), ("autre.example", 8000, False)],
+        [("autre.example", 80, True), ("autre.example", 8000, False)],
+        [("autre.example", 443, False), ("autre.example", 8000, False)],
+        [("autre.example", 8000, False)],
+    ],
+)
+def test_the_site_of_a_host_is_the_one_wagtail_finds(sites, home_page, rf):
+    from wagtail.models import Site
+    from wagtail.models.sites import get_site_for_hostname
+
+    from core.cache.routing import find_site
+
+    Site.objects.all().delete()
+    for hostname, port, default in sites:
+        Site.objects.create(
+            hostname=hostname, port=port, is_default_site=default, root_page=home_page
+        )
+    for host in ["localhost", "autre.example", "inconnu.example"]:
+        for port in ["80", "443", "8000", "pas-un-port"]:
+            # A port that is no number (a proxy's header) is one no site has.
+            asked = port if port.isdigit() else "1"
+            try:
+                expected = get_site_for_hostname(host, asked)
+            except Site.DoesNotExist:
+                expected = None
+            request = rf.get("/", HTTP_HOST=host)
+            request.META["SERVER_PORT"] = port
+            found = find_site(request)
+            assert (found and found.pk) == (expected and expected.pk), (sites, host, port)
+            if found:
+                # With its root page, as Wagtail reads it.
+                assert found.root_page.pk == home_page.pk
