@@ -1,5 +1,7 @@
 """News items, stakeholder stories and their indexes."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -164,11 +166,31 @@ def build_archive_summary(index):
     return {name: part(published) for name, part in ARCHIVE_PARTS.items()}
 
 
+def archive_pages_key(index):
+    return f"news-archive-pages:{index.pk}"
+
+
+def archive_page_starts(published):
+    """Where each page of the whole archive starts: the date and identifier of its first item.
+
+    Page 400 is then read from its first item on, through the index of the archive's order,
+    instead of walking the 4,788 items before it (7.5 ms at 10,000 news).
+    """
+    rows = published.order_by("-published_on", "-pk").values_list("published_on", "pk")
+    return [[day.isoformat(), pk] for day, pk in list(rows)[::ITEMS_PER_PAGE]]
+
+
+# Skipping the items of a few pages costs less than reading where the pages start.
+FIRST_PAGE_READ_FROM_ITS_START = 20
+
+
 def build_archive_summaries():
-    return {
-        archive_summary_key(index): build_archive_summary(index)
-        for index in NewsIndexPage.objects.all()
-    }
+    summaries = {}
+    for newsroom in NewsIndexPage.objects.all():
+        summaries[archive_summary_key(newsroom)] = build_archive_summary(newsroom)
+        # Apart: only a page after the first reads it.
+        summaries[archive_pages_key(newsroom)] = archive_page_starts(published_news(newsroom))
+    return summaries
 
 
 class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
@@ -238,6 +260,23 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
         # a second read of the privacy restrictions.
         return self.published_tag_or_404(slug, NewsPage.objects.child_of(self).live())
 
+    def page_of_identifiers(self, page, pks, whole_archive):
+        """The identifiers of `page`'s items: for the whole archive's later pages, read from
+        the page's first item on (core.summaries keeps where each page starts); else by
+        skipping the items of the pages before."""
+        start = None
+        if whole_archive and page.number >= FIRST_PAGE_READ_FROM_ITS_START:
+            starts = stored_summary(archive_pages_key(self))
+            if starts is not None and len(starts) == page.paginator.num_pages:
+                start = starts[page.number - 1]
+        if start is None:
+            return list(reuse_sql(page.object_list, "news-listing-ids"))
+        day, pk = datetime.date.fromisoformat(start[0]), start[1]
+        # `published_on <= day` walks the archive's index from that day on; the items of that
+        # day that come before the first one are left out.
+        from_start = pks.filter(published_on__lte=day).exclude(published_on=day, pk__gt=pk)
+        return list(reuse_sql(from_start[:ITEMS_PER_PAGE], "news-listing-ids-from"))
+
     def listing_description(self, current_category=None, current_tag=None, current_year=None):
         """The meta description of a filtered listing, which the index's own would misdescribe."""
         if current_category is not None:
@@ -270,7 +309,9 @@ class NewsIndexPage(IntroductionMixin, RoutablePageMixin, BasePage):
             if paginator.count:
                 page_of_pks.object_list = cached_fragment(
                     f"{key}:page:{page_of_pks.number}",
-                    lambda: list(reuse_sql(page_of_pks.object_list, "news-listing-ids")),
+                    lambda: self.page_of_identifiers(
+                        page_of_pks, pks, whole_archive=not any(filters)
+                    ),
                 )
         tag = extra.get("current_tag")
         context = {

@@ -106,3 +106,78 @@ def test_a_failing_builder_never_stops_a_publication(site, django_capture_on_com
         from core import summaries
 
         summaries._builders.pop("broken-for-test")
+
+
+# Later pages of the whole archive start from the first item the summary names for them.
+
+
+def page_titles(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    body = response.content.decode()
+    shown = [title for title in TITLES if f">{title}</a>" in body]
+    # In the order the page lists them.
+    return sorted(shown, key=lambda title: body.index(f">{title}</a>")), body
+
+
+TITLES = [f"Chronique {number:02d}" for number in range(30)]
+
+
+@pytest.fixture
+def from_page_two(monkeypatch):
+    """Pages read from their start from the second on (from the twentieth in production)."""
+    from news import models
+
+    monkeypatch.setattr(models, "FIRST_PAGE_READ_FROM_ITS_START", 2)
+
+
+def test_later_pages_list_the_same_items_as_skipping_the_earlier_ones(
+    client, home_page, settings, django_capture_on_commit_callbacks, from_page_two
+):
+    from news.models import archive_pages_key
+
+    settings.FRAGMENT_CACHE_ENABLED = False
+    index = factories.NewsIndexPageFactory(parent=home_page)
+    with django_capture_on_commit_callbacks(execute=True):
+        for number, title in enumerate(TITLES):
+            # Five items a day: pages start and end in the middle of a day.
+            factories.NewsPageFactory(
+                parent=index,
+                title=title,
+                published_on=datetime.date(2024, 3, 1) + datetime.timedelta(days=number // 5),
+            )
+    stored = Summary.objects.get(key=archive_pages_key(index))
+    assert stored.version == stored.computed_version
+    assert len(stored.data) == 3
+    with CaptureQueriesContext(connection) as captured:
+        from_starts = {page: page_titles(client, f"{index.url}?page={page}")[0] for page in (2, 3)}
+    assert not [q for q in captured.captured_queries if "OFFSET" in q["sql"]]
+    # The same pages read by skipping: the summary marked stale, as within a publication.
+    Summary.objects.filter(pk=stored.pk).update(version=stored.version + 1)
+    skipping = {page: page_titles(client, f"{index.url}?page={page}")[0] for page in (2, 3)}
+    assert from_starts == skipping
+    assert len(from_starts[2]) == 12 and len(from_starts[3]) == 6
+    # Newest first, each item once.
+    listed = page_titles(client, index.url)[0] + from_starts[2] + from_starts[3]
+    assert sorted(listed) == sorted(TITLES)
+    days = {title: number // 5 for number, title in enumerate(TITLES)}
+    assert [days[title] for title in listed] == sorted((days[t] for t in listed), reverse=True)
+
+
+def test_starts_that_disagree_with_the_count_are_not_used(
+    client, home_page, settings, django_capture_on_commit_callbacks, from_page_two
+):
+    from news.models import archive_pages_key
+
+    settings.FRAGMENT_CACHE_ENABLED = False
+    index = factories.NewsIndexPageFactory(parent=home_page)
+    with django_capture_on_commit_callbacks(execute=True):
+        for number, title in enumerate(TITLES):
+            factories.NewsPageFactory(
+                parent=index, title=title, published_on=datetime.date(2024, 1, 1 + number)
+            )
+    expected = page_titles(client, f"{index.url}?page=2")[0]
+    # Starts of one page too few: skipping, as without them.
+    key = archive_pages_key(index)
+    Summary.objects.filter(key=key).update(data=Summary.objects.get(key=key).data[:2])
+    assert page_titles(client, f"{index.url}?page=2")[0] == expected
