@@ -128,7 +128,9 @@ class HomePage(BasePage):
                 )
             )
         )
-        context["founding_members"] = Organisation.objects.founding_members()
+        context["founding_members"] = reuse_sql(
+            Organisation.objects.founding_members(), "home-founding-members"
+        )
         return context
 
 

@@ -36,7 +36,13 @@ class OrganisationQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return with_image(shown, "logo", LOGO_SIZES).in_directory_order()
 
     def founding_members(self):
-        return self.for_directory().filter(kind=Organisation.Kind.FOUNDING_MEMBER)
+        """The founding members shown publicly, by name (the directory's order among them).
+
+        Ordered by name alone: the directory's ranking of kinds puts its values in the SQL's
+        ORDER BY, where the home page could not reuse its statement (core.compiled).
+        """
+        shown = self.filter(show_in_directory=True, kind=Organisation.Kind.FOUNDING_MEMBER)
+        return with_image(shown.select_related("sector"), "logo", LOGO_SIZES).order_by("name")
 
 
 class Organisation(index.Indexed, models.Model):

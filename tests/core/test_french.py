@@ -7,7 +7,7 @@ from django.template import Context, Template
 
 import pytest
 
-from core.templatetags.french import long_date, long_datetime, plural_s
+from core.templatetags.french import iso_date, long_date, long_datetime, plural_s
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
@@ -27,6 +27,31 @@ def test_long_dates(value, expected):
 
 def test_long_date_with_the_weekday():
     assert long_date(datetime.date(2023, 6, 1), True) == "jeudi 1er juin 2023"
+
+
+def test_month_and_day_names_are_djangos_french_ones():
+    """Written directly, they are those of Django's French translation, every month and day."""
+    from django.utils import translation
+    from django.utils.dateformat import format as date_format
+
+    with translation.override("fr"):
+        for day in range(0, 365, 3):
+            value = datetime.date(2026, 1, 1) + datetime.timedelta(days=day)
+            expected = date_format(value, "l j F Y")
+            if value.day == 1:
+                expected = expected.replace(" 1 ", " 1er ", 1)
+            assert long_date(value, True) == expected
+
+
+def test_iso_dates_are_the_local_day():
+    assert iso_date(datetime.date(2023, 6, 1)) == "2023-06-01"
+    assert iso_date(datetime.date(987, 12, 31)) == "0987-12-31"
+    # 23:30 UTC on 31 May is already 1 June in Paris.
+    assert iso_date(datetime.datetime(2023, 5, 31, 23, 30, tzinfo=datetime.UTC)) == "2023-06-01"
+    assert iso_date(None) == ""
+    template = Template("{% load french %}{{ day|iso_date }}|{{ day|date:'Y-m-d' }}")
+    rendered = template.render(Context({"day": datetime.date(2024, 2, 29)}))
+    assert rendered == "2024-02-29|2024-02-29"
 
 
 def test_long_datetimes_are_local_and_typographic():
