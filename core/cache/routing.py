@@ -20,7 +20,7 @@ from django.http.request import split_domain_port
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
 
-from ..compiled import compiled
+from ..compiled import compiled, reuse_sql
 from . import cached_fragment, cached_fragments, fragment_cache_enabled, per_request
 
 # Page classes whose route() is one of these two can be resumed from the page found.
@@ -77,12 +77,11 @@ def entry_from_url_paths(request, path):
     prefixes = [root.url_path]
     for part in components:
         prefixes.append(f"{prefixes[-1]}{part}/")
-    chain = {
-        page.url_path: page
-        for page in Page.objects.filter(url_path__in=prefixes, path__startswith=root.path).only(
-            "pk", "path", "depth", "url_path", "live", "content_type_id", "alias_of_id"
-        )
-    }
+    along = Page.objects.filter(url_path__in=prefixes, path__startswith=root.path).only(
+        "pk", "path", "depth", "url_path", "live", "content_type_id", "alias_of_id"
+    )
+    # One statement per depth of address, reused (core.compiled).
+    chain = {page.url_path: page for page in reuse_sql(along, "route-chain")}
     for position, prefix in enumerate(prefixes):
         page = chain.get(prefix)
         if page is None or page.depth != root.depth + position:
@@ -236,8 +235,7 @@ class RouteCacheMiddleware:
         return None
 
 
-def read_restricted_and_alias_paths():
-    """Both lists of paths in one query: every page served asks for both."""
+def restricted_and_alias_rows():
     restricted = PageViewRestriction.objects.order_by().values_list(
         "page__path", "page_id", Value(True)
     )
@@ -246,8 +244,13 @@ def read_restricted_and_alias_paths():
         .order_by()
         .values_list("path", "pk", Value(False))
     )
+    return restricted.union(aliases, all=True)
+
+
+def read_restricted_and_alias_paths():
+    """Both lists of paths in one query: every page served asks for both."""
     # Every page reads it: compiled once (core.compiled); its values are the two flags.
-    rows = compiled("restriction-paths", lambda: restricted.union(aliases, all=True), [True, False])
+    rows = compiled("restriction-paths", restricted_and_alias_rows, [True, False])
     return {
         "restricted": {path: page_id for path, page_id, is_restriction in rows if is_restriction},
         "aliases": sorted(path for path, _, is_restriction in rows if not is_restriction),

@@ -7,6 +7,8 @@ from pathlib import PurePosixPath
 
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.db.models.base import ModelState
+from django.db.models.signals import post_init, pre_init
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -48,15 +50,20 @@ def file_url(file):
     Names made by `random_storage_name` need neither; any other name, and any other storage
     (object storage signs or rewrites its addresses), goes the usual way.
     """
+    return plain_url(file.storage, file.name) or file.url
+
+
+def plain_url(storage, name):
+    """The address of `name` on the local disk when it is a plain name, else None."""
     # default_storage is a lazy proxy; before its first use, it goes the usual way.
-    storage, name = getattr(file.storage, "_wrapped", file.storage), file.name
+    storage = getattr(storage, "_wrapped", storage)
     if (
         getattr(type(storage), "url", None) is FileSystemStorage.url
         and name
         and PLAIN_NAME.fullmatch(name)
     ):
         return storage.base_url + name
-    return file.url
+    return None
 
 
 def _shared(filter):
@@ -102,17 +109,56 @@ class SiteImage(AbstractImage):
         verbose_name_plural = _("images")
 
 
+@lru_cache
+def concrete_attnames(model):
+    return tuple(field.attname for field in model._meta.concrete_fields)
+
+
+@lru_cache
+def _only_dimension_check(model, receivers_count):
+    dimension_check = model._meta.get_field("file").update_dimension_fields
+    return pre_init._live_receivers(model) == ([], []) and post_init._live_receivers(model) == (
+        [dimension_check],
+        [],
+    )
+
+
+def only_dimension_check(model):
+    """Whether the file field's dimension check is the only receiver of `model`'s init
+    signals (asked again whenever a receiver is connected or disconnected)."""
+    return _only_dimension_check(model, (len(pre_init.receivers), len(post_init.receivers)))
+
+
 class SiteRendition(AbstractRendition):
     """A resized version of a library image."""
 
     image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        # A listing reads six renditions a card. Django's __init__ sends pre_init and post_init
+        # for each, and the only receiver is the file field's dimension check, which builds a
+        # file object to find that the stored width and height need nothing: a third of the
+        # time a rendition took to load. Rows are set as __init__ would, without the signals,
+        # as long as no other receiver listens.
+        if len(values) != len(cls._meta.concrete_fields) or not only_dimension_check(cls):
+            return super().from_db(db, field_names, values)
+        new = cls.__new__(cls)
+        new._state = ModelState()
+        new._state.adding = False
+        new._state.db = db
+        new.__dict__.update(zip(concrete_attnames(cls), values, strict=True))
+        return new
 
     @property
     def url(self):
         # A <picture> asks each rendition for its address up to three times (sources, srcset,
         # fallback) and the storage rebuilds it each time; a rendition's file never changes.
         if "_url" not in self.__dict__:
-            self.__dict__["_url"] = file_url(self.file)
+            # The name as read, when the file object has not been built.
+            name = self.__dict__.get("file")
+            url = isinstance(name, str) and plain_url(self._meta.get_field("file").storage, name)
+            self.__dict__["_url"] = url or file_url(self.file)
         return self.__dict__["_url"]
 
     def get_upload_to(self, filename):

@@ -68,3 +68,52 @@ def test_a_renditions_address_is_the_files():
     rendition = factories.SiteImageFactory().get_rendition("fill-40x25")
     assert rendition.url == rendition.file.storage.url(rendition.file.name)
     assert rendition.url.startswith("/media/images/")
+
+
+# Renditions read from the database without the init signals (SiteRendition.from_db).
+
+
+def read_fields(rendition):
+    return {
+        field.attname: getattr(rendition, field.attname)
+        for field in rendition._meta.concrete_fields
+        if field.attname != "file"
+    } | {"file": rendition.file.name, "adding": rendition._state.adding, "db": rendition._state.db}
+
+
+@pytest.mark.django_db
+def test_renditions_read_as_django_reads_them():
+    from django.db.models.signals import post_init
+
+    from core.models import SiteImage, SiteRendition
+
+    image = factories.SiteImageFactory()
+    image.get_renditions("fill-40x25", "fill-80x50|format-webp")
+    listed = SiteImage.objects.prefetch_related("renditions").get(pk=image.pk)
+    fast = sorted(listed.renditions.all(), key=lambda rendition: rendition.pk)
+    # The address before the file object was ever built, then from it.
+    assert all(isinstance(rendition.__dict__["file"], str) for rendition in fast)
+    assert [rendition.url for rendition in fast] == [r.file.storage.url(r.file.name) for r in fast]
+
+    seen = []
+
+    def listening(sender, instance, **kwargs):
+        seen.append(instance)
+
+    # Another receiver: Django's own path again, and the receiver hears every row.
+    post_init.connect(listening, sender=SiteRendition)
+    try:
+        slow = list(SiteRendition.objects.filter(image=image).order_by("pk"))
+    finally:
+        post_init.disconnect(listening, sender=SiteRendition)
+    assert seen == slow
+    assert [read_fields(rendition) for rendition in fast] == [read_fields(r) for r in slow]
+    assert all(rendition.image == image for rendition in fast)
+    assert {rendition.width for rendition in fast} == {40, 80}
+    assert not fast[0]._state.adding
+    # Saved again as an existing row, not inserted.
+    fast[0].save()
+    assert SiteRendition.objects.filter(image=image).count() == 2
+    # Deferred fields keep Django's way.
+    partial = SiteRendition.objects.only("pk", "file").get(pk=fast[0].pk)
+    assert partial.width == fast[0].width

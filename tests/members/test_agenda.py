@@ -193,6 +193,11 @@ def test_public_event_has_event_json_ld(client, agenda):
     assert data["startDate"].endswith(("+01:00", "+02:00"))
 
 
+def test_a_public_event_links_back_to_its_agenda(client, agenda):
+    body = client.get(agenda["public"].url).content.decode()
+    assert f'<a class="back-link" href="{agenda["index"].url}">Tout l\'agenda</a>' in body
+
+
 def test_times_keep_their_offset_across_daylight_saving(agenda):
     """10:00 in Limoges is 09:00 UTC the day before summer time and 08:00 UTC on the day."""
     winter = mf.EventPageFactory(

@@ -208,6 +208,20 @@ def test_private_news_page_asks_to_sign_in(client, newsroom):
     assert response["Location"].startswith("/connexion/")
 
 
+def test_a_story_links_back_to_the_portraits(client, newsroom, home_page):
+    from news.models import StoryPage
+
+    story = StoryPage.objects.live().first()
+    body = client.get(story.url).content.decode()
+    index = story.get_parent()
+    assert f'<a class="back-link" href="{index.url}">Tous les portraits</a>' in body
+    # Deeper than the menus' pages: its parent is read.
+    section = factories.StoryIndexPageFactory(parent=home_page, slug="autres-portraits")
+    deeper = factories.StoryPageFactory(parent=section)
+    body = client.get(deeper.url).content.decode()
+    assert f'<a class="back-link" href="{section.url}">Tous les portraits</a>' in body
+
+
 def test_story_index_filters_by_sector(client, newsroom):
     """The portraits can be narrowed to one sector of activity."""
     other = factories.StoryPageFactory(
