@@ -19,6 +19,7 @@ from django.db.models import F
 from django.db.models.signals import post_migrate, pre_migrate
 
 from core.commit import once_on_commit
+from core.compiled import compiled
 from core.models import Summary
 
 logger = logging.getLogger(__name__)
@@ -34,7 +35,13 @@ def register_summary_builder(name, builder):
 def stored_summary(key):
     """The stored aggregate when it is current, None when missing or stale (the caller then
     computes what it needs from the content; only writes store summaries)."""
-    row = Summary.objects.filter(key=key).values("version", "computed_version", "data").first()
+    # Listings read one or two at every view: the same statement, compiled once.
+    found = compiled(
+        "stored-summary",
+        lambda: Summary.objects.filter(key=key).values("version", "computed_version", "data")[:1],
+        [key],
+    )
+    row = next(iter(found), None)
     if row is not None and row["version"] == row["computed_version"]:
         return row["data"]
     return None

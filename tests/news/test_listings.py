@@ -273,3 +273,22 @@ def test_related_news_rank_shared_tags_then_the_category_by_date(home_page):
     assert subject.related_news(limit=2) == [two_shared, one_shared_newer]
     one_shared_newer.unpublish()
     assert one_shared_newer not in subject.related_news(limit=4)
+
+
+def test_listed_news_carry_their_own_tags_read_at_once(newsroom, django_assert_num_queries):
+    from news.models import NewsPage
+
+    expected = {
+        item.pk: sorted(tag.name for tag in item.tags.all())
+        for item in NewsPage.objects.live().public()
+    }
+    assert any(len(names) > 1 for names in expected.values())
+    listing = NewsPage.objects.for_listing()
+    # The items, their renditions, their tags: three queries, whatever their number.
+    with django_assert_num_queries(3):
+        items = list(listing)
+        shown = {item.pk: [tag.name for tag in item.listed_tags] for item in items}
+    assert shown == expected
+    # Identifiers of the same listing are only identifiers.
+    assert sorted(listing.values_list("pk", flat=True)) == sorted(expected)
+    assert list(listing.filter(pk=-1)) == []
