@@ -292,3 +292,23 @@ def test_listed_news_carry_their_own_tags_read_at_once(newsroom, django_assert_n
     # Identifiers of the same listing are only identifiers.
     assert sorted(listing.values_list("pk", flat=True)) == sorted(expected)
     assert list(listing.filter(pk=-1)) == []
+
+
+def test_listed_images_carry_their_renditions(newsroom, django_assert_num_queries):
+    from core.images import CARD_SIZES, expand_specs, generate_renditions
+    from news.models import NewsPage
+
+    listing = NewsPage.objects.for_listing().filter(listing_image__isnull=False)[:5]
+    generate_renditions([([item.listing_image for item in listing], expand_specs(CARD_SIZES))])
+    with django_assert_num_queries(3):
+        items = list(listing.all())
+        specs = [
+            sorted(rendition.filter_spec for rendition in item.listing_image.prefetched_renditions)
+            for item in items
+        ]
+        alts = {r.alt for item in items for r in item.listing_image.prefetched_renditions}
+    assert items and specs == [sorted(expand_specs(CARD_SIZES))] * len(items)
+    assert alts == {item.listing_image.default_alt_text for item in items}
+    # Identifiers, counts and refinements read no renditions and keep working.
+    assert listing.count() == len(items)
+    assert len(list(listing.values_list("pk", flat=True))) == len(items)
