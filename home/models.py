@@ -15,6 +15,7 @@ from wagtail.search import index
 from core.cache import cached_fragment, fragment_cache_enabled
 from core.cache.routing import public_pages
 from core.compiled import compiled, reuse_sql
+from core.images import HERO_SIZES, attach_renditions, expand_specs
 from core.models import BasePage
 from members.models import Organisation
 from news.models import NewsPage, StoryPage
@@ -115,6 +116,10 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.hero_image_id:
+            # Its renditions in one query, rather than through Wagtail's rendition cache, which
+            # pickles them at every visit without a shared cache.
+            attach_renditions([self], [("hero_image", expand_specs(HERO_SIZES))])
         # Built the same way at every visit: their SQL is compiled once (core.compiled).
         context["latest_news"] = reuse_sql(
             NewsPage.objects.for_listing().descendant_of(self)[:6], "home-latest-news"

@@ -114,3 +114,33 @@ def test_directory_groups_founders_and_club_partners(client, public_site):
     assert [o.name for o in groups["Membre fondateur"]] == ["Legrand"]
     assert [o.name for o in groups["Partenaire du club"]] == ["Porcelaine du Limousin"]
     assert "Membre fondateur" in response.text
+
+
+def test_the_hero_image_reads_its_renditions_in_one_query(client, home_page, settings, monkeypatch):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core.images import HERO_SIZES, expand_specs, generate_renditions
+    from core.models import SiteRendition
+    from tests import factories
+
+    settings.FRAGMENT_CACHE_ENABLED = False
+    image = factories.SiteImageFactory(alt_text="Le pont Saint-Étienne")
+    generate_renditions([([image], expand_specs(HERO_SIZES))])
+    home_page.hero_image = image
+    home_page.save_revision().publish()
+    client.get("/")
+    cache.clear()
+    # Not through Wagtail's rendition cache, which pickles them at every visit.
+    asked = []
+    backend = SiteRendition.cache_backend
+    monkeypatch.setattr(backend, "get_many", lambda keys, **kw: asked.append(keys) or {})
+    with CaptureQueriesContext(connection) as captured:
+        body = client.get("/").content.decode()
+    renditions = [q for q in captured.captured_queries if "siterendition" in q["sql"]]
+    assert len(renditions) == 1
+    assert asked == []
+    assert body.count('type="image/avif"') >= 1 and 'alt="Le pont Saint-Étienne"' in body
+    for spec in ("640x480", "960x720", "1280x960"):
+        assert spec in body
