@@ -7,10 +7,10 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, Site
 
 from core.cache import cached_fragment
-from core.cache.routing import public_pages
-from core.compiled import reuse_sql
+from core.cache.routing import restricted_paths
+from core.compiled import compiled
 from core.hooks import menu_entries
-from core.models import without_member_only
+from core.models import member_only_page_types
 from core.roles import EDITOR_GROUPS, user_group_names
 from members.models import PartnerDirectoryPage
 from news.models import NewsIndexPage
@@ -41,15 +41,7 @@ class SiteNavigation:
             return []
         # Every page asks for the same menu: read once per publication (core.cache).
         return cached_fragment(
-            f"nav:{self.site.pk}:top-pages",
-            lambda: list(
-                reuse_sql(
-                    without_member_only(
-                        public_pages(self.root_page.get_children().live())
-                    ).order_by("path"),
-                    "top-pages",
-                )
-            ),
+            f"nav:{self.site.pk}:top-pages", lambda: read_top_pages(self.root_page)
         )
 
     @property
@@ -149,6 +141,33 @@ class SiteNavigation:
             return None
         url = index.get_url(self.request)
         return {"rss": url + "flux/rss/", "atom": url + "flux/atom/"}
+
+
+def read_top_pages(root):
+    """The live public children of `root`, member-only types left out, in tree order.
+
+    `public_pages(root.get_children().live())` without member-only types, by a statement
+    compiled once per number of restricted pages: every page of the site reads it, and
+    building and compiling it took longer than PostgreSQL takes to answer.
+    """
+    restricted = sorted(restricted_paths())
+    member_types = member_only_page_types()
+    excluded = sorted(
+        content_type.pk
+        for content_type in ContentType.objects.get_for_models(*member_types).values()
+    )
+
+    def build():
+        pages = Page.objects.filter(depth=root.depth + 1, path__startswith=root.path, live=True)
+        for path in restricted:
+            pages = pages.exclude(path__startswith=path)
+        if excluded:
+            pages = pages.exclude(content_type_id__in=excluded)
+        return pages.order_by("path")
+
+    # Paths hold digits and capitals only: no LIKE wildcard to escape.
+    params = [root.depth + 1, f"{root.path}%", *(f"{path}%" for path in restricted), *excluded]
+    return list(compiled(f"top-pages:{len(restricted)}:{len(excluded)}", build, params))
 
 
 def site_navigation(request):
