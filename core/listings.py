@@ -78,11 +78,12 @@ def filter_value_or_404(value):
     return value
 
 
-def filter_by_sector(request, queryset, listed):
+def filter_by_sector(request, queryset, listed, present=None):
     """The `?secteur=` filter of a listing: the narrowed queryset and the filter's context.
 
     `listed` holds every row the listing may show (any sector): the filter offers only the
-    sectors present there. An unknown sector is a 404, like an unknown category or tag.
+    sectors present there (or the identifiers in `present`, when the caller read them along
+    with other filters). An unknown sector is a 404, like an unknown category or tag.
     """
     sector = None
     if slug := request.GET.get("secteur"):
@@ -90,5 +91,8 @@ def filter_by_sector(request, queryset, listed):
         if sector is None:
             raise Http404
         queryset = queryset.filter(sector=sector)
-    sectors = Sector.objects.filter(pk__in=listed.values("sector"))
+    if present is None:
+        sectors = Sector.objects.filter(pk__in=listed.values("sector"))
+    else:
+        sectors = Sector.objects.filter(pk__in=[pk for pk in present if pk is not None])
     return queryset, {"sectors": sectors, "current_sector": sector}

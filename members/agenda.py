@@ -50,15 +50,14 @@ def year_bounds(year):
     )
 
 
-def kind_filter(request, events, listed):
-    """The `?type=` filter: only the kinds present are offered; an unknown one is a 404."""
+def kind_filter(request, events, present):
+    """The `?type=` filter: only the kinds `present` are offered; an unknown one is a 404."""
     kind = request.GET.get("type")
     if kind:
         filter_value_or_404(kind)
         if kind not in EventPage.Kind.values:
             raise Http404
         events = events.filter(kind=kind)
-    present = set(listed.order_by().values_list("kind", flat=True).distinct())
     kinds = [(value, label) for value, label in EventPage.Kind.choices if value in present]
     return events, {
         "kinds": kinds,
@@ -79,8 +78,12 @@ def agenda_index_view(page, request, year=None):
         start, end = year_bounds(year)
         listed = listed.past().filter(starts_at__gte=start, starts_at__lt=end)
     events = listed.for_listing()
-    events, kind_context = kind_filter(request, events, listed)
-    events, sector_context = filter_by_sector(request, events, listed)
+    # The kinds and sectors the filters offer, read together: one scan of the listing.
+    present = set(listed.order_by().values_list("kind", "sector_id").distinct())
+    events, kind_context = kind_filter(request, events, {kind for kind, _ in present})
+    events, sector_context = filter_by_sector(
+        request, events, listed, present={sector for _, sector in present}
+    )
     archive_years = [
         moment.year for moment in page.events().past().datetimes("starts_at", "year", tzinfo=PARIS)
     ]

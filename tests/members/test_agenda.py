@@ -284,6 +284,28 @@ def test_public_agenda_filters_and_archive(client, agenda):
     assert client.get(f"{index}archives/{timezone.localdate().year + 1}/").status_code == 404
 
 
+def test_the_agenda_offers_only_the_kinds_and_sectors_it_lists(client, agenda):
+    ceramics, wood = SectorFactory(name="Céramique"), SectorFactory(name="Bois")
+    unused = SectorFactory(name="Aéronautique")
+    mf.EventPageFactory(
+        parent=agenda["index"], title="Atelier émail", kind="atelier", sector=ceramics
+    )
+    mf.EventPageFactory(
+        parent=agenda["index"],
+        title="Salon passé",
+        kind="salon",
+        sector=wood,
+        start_date=timezone.localdate() - datetime.timedelta(days=400),
+    )
+    response = client.get(agenda["index"].url)
+    offered = {sector.name for sector in response.context["sectors"]}
+    kinds = {value for value, _ in response.context["kinds"]}
+    assert "Céramique" in offered
+    # A sector or kind of past events only, or of none, is not offered for what is to come.
+    assert "Bois" not in offered and unused.name not in offered
+    assert "atelier" in kinds and "salon" not in kinds
+
+
 def test_editors_cannot_file_member_events_under_the_public_agenda():
     assert EventPage.parent_page_types == ["members.AgendaIndexPage"]
     assert MemberEventPage.parent_page_types == ["members.MemberAgendaPage"]

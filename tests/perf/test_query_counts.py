@@ -86,7 +86,14 @@ def site(home_page, member_area):
     mf.add_action(member_area["minutes"], due_on=mf.in_days(-1))
     return {
         "agenda": agenda,
-        "event": mf.EventPageFactory(parent=agenda, registration="open", capacity=5),
+        # With a sector from the start: the agenda's sector filter reads the sectors present
+        # by their identifiers, and none at all costs no query.
+        "event": mf.EventPageFactory(
+            parent=agenda,
+            registration="open",
+            capacity=5,
+            sector=factories.SectorFactory(name="Secteur de départ"),
+        ),
         "member_agenda": member_agenda,
         "member_event": mf.MemberEventPageFactory(parent=member_agenda),
         "news_index": news_index,
