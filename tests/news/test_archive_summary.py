@@ -124,28 +124,29 @@ TITLES = [f"Chronique {number:02d}" for number in range(30)]
 
 
 @pytest.fixture
-def from_page_two(monkeypatch):
-    """Pages read from their start from the second on (from the twentieth in production)."""
+def archive(home_page, settings, monkeypatch, django_capture_on_commit_callbacks):
+    """Thirty news published five a day, whose pages are read from their start from the
+    second on (from the twentieth in production)."""
     from news import models
 
     monkeypatch.setattr(models, "FIRST_PAGE_READ_FROM_ITS_START", 2)
-
-
-def test_later_pages_list_the_same_items_as_skipping_the_earlier_ones(
-    client, home_page, settings, django_capture_on_commit_callbacks, from_page_two
-):
-    from news.models import archive_pages_key
-
     settings.FRAGMENT_CACHE_ENABLED = False
     index = factories.NewsIndexPageFactory(parent=home_page)
     with django_capture_on_commit_callbacks(execute=True):
         for number, title in enumerate(TITLES):
-            # Five items a day: pages start and end in the middle of a day.
+            # Pages start and end in the middle of a day.
             factories.NewsPageFactory(
                 parent=index,
                 title=title,
                 published_on=datetime.date(2024, 3, 1) + datetime.timedelta(days=number // 5),
             )
+    return index
+
+
+def test_later_pages_list_the_same_items_as_skipping_the_earlier_ones(client, archive):
+    from news.models import archive_pages_key
+
+    index = archive
     stored = Summary.objects.get(key=archive_pages_key(index))
     assert stored.version == stored.computed_version
     assert len(stored.data) == 3
@@ -164,18 +165,10 @@ def test_later_pages_list_the_same_items_as_skipping_the_earlier_ones(
     assert [days[title] for title in listed] == sorted((days[t] for t in listed), reverse=True)
 
 
-def test_starts_that_disagree_with_the_count_are_not_used(
-    client, home_page, settings, django_capture_on_commit_callbacks, from_page_two
-):
+def test_starts_that_disagree_with_the_count_are_not_used(client, archive):
     from news.models import archive_pages_key
 
-    settings.FRAGMENT_CACHE_ENABLED = False
-    index = factories.NewsIndexPageFactory(parent=home_page)
-    with django_capture_on_commit_callbacks(execute=True):
-        for number, title in enumerate(TITLES):
-            factories.NewsPageFactory(
-                parent=index, title=title, published_on=datetime.date(2024, 1, 1 + number)
-            )
+    index = archive
     expected = page_titles(client, f"{index.url}?page=2")[0]
     # Starts of one page too few: skipping, as without them.
     key = archive_pages_key(index)
