@@ -30,6 +30,21 @@ def main(before_path, after_path):
                 if previous
                 else f"| {name} | {mode} | — | {new['rps']:.0f} | — | {new['p99']:.1f} |"
             )
+    rendering = after.get("rendering_without_redis") or {}
+    if rendering:
+        # Older runs did not time the pages in process: their column stays empty.
+        old_rendering = before.get("rendering_without_redis") or {}
+        print()  # noqa: T201
+        print("| page sans Redis | p50 avant | p50 après | requêtes avant | requêtes après |")  # noqa: T201
+        print("| --- | ---: | ---: | ---: | ---: |")  # noqa: T201
+        for name, new in rendering.items():
+            old = old_rendering.get(name)
+            print(  # noqa: T201
+                f"| {name} | {old['p50']:.1f} | {new['p50']:.1f} | {old['queries']} "
+                f"| {new['queries']} |"
+                if old
+                else f"| {name} | — | {new['p50']:.1f} | — | {new['queries']} |"
+            )
 
 
 if __name__ == "__main__":

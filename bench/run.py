@@ -393,6 +393,9 @@ def markdown_table(rows, ceiling, queries):
 
 
 # Issue #14's targets, read off the same run.
+# Issue #14: public pages rendered without Redis (make run's defaults), p50 in process.
+RENDER_P50_TARGET_MS = 30
+RENDER_RUNS = 30
 MEMBER_P99_TARGET_MS = 100
 CACHED_RATIO_TARGET = 0.75
 
@@ -419,7 +422,53 @@ def verdicts(rows, ceiling, member_labels):
     ]
 
 
-def as_json(rows, ceiling, queries, memory, load, timings, targets):
+def render_without_redis():
+    """`bench/pagetimes.py` on the same data: each public page rendered in process without
+    Redis, page cache or fragments (`make run`'s defaults), as {page: figures}."""
+    output = subprocess.run(
+        [PYTHON, "bench/pagetimes.py", "--runs", str(RENDER_RUNS)],
+        cwd=ROOT,
+        env=env(),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    pages = {}
+    for line in output.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 5 and cells[0] != "page" and not cells[0].startswith("-"):
+            p50, cpu, count, sql = cells[1:]
+            pages[cells[0]] = {
+                "p50": float(p50),
+                "cpu": float(cpu),
+                "queries": int(count),
+                "sql": float(sql),
+            }
+    return pages
+
+
+def render_verdict(pages):
+    slow = [
+        f"{name} {page['p50']:.1f} ms"
+        for name, page in pages.items()
+        if page["p50"] >= RENDER_P50_TARGET_MS
+    ]
+    return f"Pages publiques sans Redis (en processus), p50 < {RENDER_P50_TARGET_MS} ms : " + (
+        "atteint" if pages and not slow else "non atteint (" + ", ".join(slow) + ")"
+    )
+
+
+def render_table(pages):
+    lines = ["| page | p50 ms | CPU ms | queries | SQL ms |", "| --- | ---: | ---: | ---: | ---: |"]
+    for name, page in pages.items():
+        lines.append(
+            f"| {name} | {page['p50']:.1f} | {page['cpu']:.1f} | {page['queries']} "
+            f"| {page['sql']:.1f} |"
+        )
+    return "\n".join(lines)
+
+
+def as_json(rows, ceiling, queries, memory, load, timings, targets, rendering=None):
     """Every figure of the run in one document, for `bench/compare.py`."""
     return {
         "run_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -435,6 +484,7 @@ def as_json(rows, ceiling, queries, memory, load, timings, targets):
             for name, cached, uncached in rows
         },
         "targets": targets,
+        "rendering_without_redis": rendering or {},
         "memory_mb": {mode: max(sizes) for mode, sizes in memory.items() if sizes},
         "load": load,
         "loading_seconds": timings or {},
@@ -485,6 +535,10 @@ def main():
         finally:
             server.stop()
 
+    # After the servers: nothing else shares the cores while pages are timed in process.
+    say(f"== Pages publiques sans Redis, en processus ({RENDER_RUNS} rendus chacune)")
+    rendering = render_without_redis()
+
     member_labels = set(results["cached"]) - set(results["uncached"])
     rows = [
         (name, results["cached"][name], results["uncached"].get(name)) for name in results["cached"]
@@ -497,6 +551,9 @@ def main():
         table(rows, ceiling, queries),
         "",
         *verdicts(rows, ceiling, member_labels),
+        render_verdict(rendering),
+        "",
+        render_table(rendering),
         "",
         "Mémoire d'un worker après la mesure (RSS) : "
         + ", ".join(f"{mode} {max(sizes):.0f} Mio" for mode, sizes in memory.items() if sizes),
@@ -517,9 +574,8 @@ def main():
     markdown = markdown_table(rows, ceiling, queries)
     say("\n" + markdown)
     (WORKDIR / "results.txt").write_text(text + "\n\n" + markdown + "\n")
-    document = as_json(
-        rows, ceiling, queries, memory, load, timings, verdicts(rows, ceiling, member_labels)
-    )
+    targets = [*verdicts(rows, ceiling, member_labels), render_verdict(rendering)]
+    document = as_json(rows, ceiling, queries, memory, load, timings, targets, rendering)
     (WORKDIR / "results.json").write_text(json.dumps(document, indent=2, ensure_ascii=False))
     say(
         f"\n(copies dans {WORKDIR / 'results.txt'} et {WORKDIR / 'results.json'} ; "
