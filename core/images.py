@@ -1,13 +1,12 @@
 """Rendition specs shared by templates and listing querysets, so prefetches always match."""
 
 from collections import defaultdict
-from functools import cache
-
-from django.db.models.query import ModelIterable
+from functools import partial
 
 from wagtail.images import get_image_model
 
 from .compiled import reuse_sql
+from .reading import after_reading
 
 IMAGE_FORMATS = ("avif", "webp", "jpeg")
 
@@ -28,65 +27,39 @@ def with_image(queryset, lookup, sizes):
     """`queryset` with the image at `lookup` joined to its rows and the renditions a template
     will ask for read with them: one query for the renditions of the whole listing.
 
-    Read after the rows (attach_renditions) rather than by `prefetch_related`, whose filter
+    Read after the rows (core.reading) rather than by `prefetch_related`, whose filter
     resolves every image of the listing as a model value: a third of the renditions' cost on
     the home page's three listings. The listing keeps doing so once filtered or sliced.
     """
-    listing = queryset.select_related(lookup)._chain()
-    plan = (*getattr(listing, "_rendition_plan", ()), (lookup, tuple(expand_specs(sizes))))
-    listing.__class__ = rendition_reading_class(type(listing))
-    listing._rendition_plan = plan
-    return listing
-
-
-@cache
-def rendition_reading_class(queryset_class):
-    """`queryset_class` whose model rows get their images' renditions once read."""
-    if getattr(queryset_class, "reads_renditions", False):
-        return queryset_class
-
-    def _clone(self):
-        clone = queryset_class._clone(self)
-        clone._rendition_plan = self._rendition_plan
-        return clone
-
-    def _fetch_all(self):
-        reading = self._result_cache is None
-        queryset_class._fetch_all(self)
-        if reading and self._iterable_class is ModelIterable:
-            attach_renditions(self._result_cache, self._rendition_plan)
-
-    return type(
-        f"RenditionReading{queryset_class.__name__}",
-        (queryset_class,),
-        {"_clone": _clone, "_fetch_all": _fetch_all, "reads_renditions": True},
+    specs = tuple(expand_specs(sizes))
+    return after_reading(
+        queryset.select_related(lookup), partial(attach_renditions, lookup=lookup, specs=specs)
     )
 
 
-def attach_renditions(items, plan):
-    """Give the images of `items` (at each lookup of `plan`) their renditions of the specs
-    planned, where Wagtail's image tags look for them (`prefetched_renditions`)."""
-    for lookup, specs in plan:
-        images = defaultdict(list)
-        for item in items:
-            image = getattr(item, lookup)
-            if image is not None:
-                images[image.pk].append(image)
-        if not images:
-            continue
-        found = (
-            get_image_model()
-            .get_rendition_model()
-            .objects.filter(image_id__in=list(images), filter_spec__in=specs)
-        )
-        renditions = defaultdict(list)
-        for rendition in reuse_sql(found.order_by("pk"), "listing-renditions"):
-            # Its image is known: `alt` and the rest read it without a query.
-            rendition._state.fields_cache["image"] = images[rendition.image_id][0]
-            renditions[rendition.image_id].append(rendition)
-        for pk, same_image in images.items():
-            for image in same_image:
-                image.prefetched_renditions = list(renditions[pk])
+def attach_renditions(items, lookup, specs):
+    """Give the images of `items` (at `lookup`) their renditions of `specs`, where Wagtail's
+    image tags look for them (`prefetched_renditions`)."""
+    images = defaultdict(list)
+    for item in items:
+        image = getattr(item, lookup)
+        if image is not None:
+            images[image.pk].append(image)
+    if not images:
+        return
+    found = (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(image_id__in=list(images), filter_spec__in=specs)
+    )
+    renditions = defaultdict(list)
+    for rendition in reuse_sql(found.order_by("pk"), "listing-renditions"):
+        # Its image is known: `alt` and the rest read it without a query.
+        rendition._state.fields_cache["image"] = images[rendition.image_id][0]
+        renditions[rendition.image_id].append(rendition)
+    for pk, same_image in images.items():
+        for image in same_image:
+            image.prefetched_renditions = list(renditions[pk])
 
 
 def generate_renditions(plans):

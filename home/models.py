@@ -119,7 +119,7 @@ class HomePage(BasePage):
         if self.hero_image_id:
             # Its renditions in one query, rather than through Wagtail's rendition cache, which
             # pickles them at every visit without a shared cache.
-            attach_renditions([self], [("hero_image", expand_specs(HERO_SIZES))])
+            attach_renditions([self], "hero_image", expand_specs(HERO_SIZES))
         # Built the same way at every visit: their SQL is compiled once (core.compiled).
         context["latest_news"] = reuse_sql(
             NewsPage.objects.for_listing().descendant_of(self)[:6], "home-latest-news"

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count
-from django.db.models.query import ModelIterable
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -40,6 +39,7 @@ from core.listings import (
 )
 from core.models import BasePage, IntroductionMixin
 from core.postgresql import planned_for_values
+from core.reading import after_reading
 from core.structured_data import json_ld_script
 from core.summaries import stored_summary
 
@@ -78,9 +78,6 @@ class NewsPageTag(TaggedItemBase):
 class NewsPageQuerySet(CachedPrivacyQuerySetMixin, PageQuerySet):
     """Queries over news items."""
 
-    # Whether the items read get their tags (for_listing), carried by clones.
-    _with_tags = False
-
     def for_listing(self):
         """Published public news, newest first, with everything a card shows."""
         listing = (
@@ -91,19 +88,7 @@ class NewsPageQuerySet(CachedPrivacyQuerySetMixin, PageQuerySet):
             .select_related("category")
             .order_by("-published_on", "-pk")
         )
-        listing._with_tags = True
-        return with_image(listing, "listing_image", CARD_SIZES)
-
-    def _clone(self):
-        clone = super()._clone()
-        clone._with_tags = self._with_tags
-        return clone
-
-    def _fetch_all(self):
-        reading = self._result_cache is None
-        super()._fetch_all()
-        if reading and self._with_tags and self._iterable_class is ModelIterable:
-            attach_tags(self._result_cache)
+        return with_image(after_reading(listing, attach_tags), "listing_image", CARD_SIZES)
 
 
 def attach_tags(items):
