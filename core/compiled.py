@@ -89,9 +89,15 @@ def compiled(key, build, params):
         entry = statements[key] = (queryset, sql, compiler_state(compiler))
     template, sql, state = entry
     queryset = template._chain()
-    queryset.query.__class__ = frozen_query_class(type(queryset.query))
-    queryset.query.frozen = (sql, params, state)
+    freeze(queryset.query, sql, params, state)
     return queryset
+
+
+def freeze(query, sql, params, state):
+    """Make `query` run `sql` with `params` and the compiler `state` compiled before."""
+    query.__class__ = frozen_query_class(type(query))
+    query.frozen = (sql, tuple(params), state)
+    return query
 
 
 def compiler_state(compiler):
@@ -199,7 +205,4 @@ def statement_for(key, query, using):
     if entry is None:
         return query
     sql, state = entry
-    frozen = query.clone()
-    frozen.__class__ = frozen_query_class(type(query))
-    frozen.frozen = (sql, tuple(where_params), state)
-    return frozen
+    return freeze(query.clone(), sql, where_params, state)
